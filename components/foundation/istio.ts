@@ -1,0 +1,99 @@
+// Istio from its official charts: base (CRDs), istiod with the oauth2-proxy external-authorization
+// provider, optional CNI, and the ingress gateway exposed the way the config says.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { IngressConfig } from "../config/schema";
+import { pinnedChart } from "../lib/charts";
+import { labels, SKIP_AWAIT } from "../lib/k8s";
+import { charts } from "../versions";
+
+export const ISTIO_NAMESPACE = "istio-system";
+/** The gateway chart labels its pods app=<name> and istio=<name minus "istio-">. */
+export const INGRESS_GATEWAY_NAME = "istio-ingressgateway";
+export const OAUTH2_PROXY_PROVIDER = "oauth2-proxy";
+
+export function istiodValues(cni: boolean): Record<string, unknown> {
+  return {
+    pilot: { resources: { requests: { cpu: "100m", memory: "256Mi" } }, cni: { enabled: cni } },
+    global: { proxy: { resources: { requests: { cpu: "10m", memory: "64Mi" } } } },
+    meshConfig: {
+      accessLogFile: "/dev/stdout",
+      extensionProviders: [
+        {
+          name: OAUTH2_PROXY_PROVIDER,
+          envoyExtAuthzHttp: {
+            service: "oauth2-proxy.oauth2-proxy.svc.cluster.local",
+            port: 80,
+            includeRequestHeadersInCheck: ["authorization", "cookie"],
+            headersToUpstreamOnAllow: ["authorization", "path", "x-auth-request-email", "x-auth-request-groups", "x-auth-request-user"],
+            headersToDownstreamOnDeny: ["content-type", "set-cookie"],
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** Gateway Service per exposure mode. A LoadBalancer that never gets an address must not hang `up`. */
+export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
+  const ports = [
+    { name: "http2", port: 80, targetPort: 80, protocol: "TCP", ...(ingress.httpNodePort ? { nodePort: ingress.httpNodePort } : {}) },
+    { name: "https", port: 443, targetPort: 443, protocol: "TCP", ...(ingress.httpsNodePort ? { nodePort: ingress.httpsNodePort } : {}) },
+  ];
+  const annotations = {
+    ...ingress.serviceAnnotations,
+    ...(ingress.serviceType === "LoadBalancer" ? SKIP_AWAIT : {}),
+  };
+  return {
+    service: {
+      type: ingress.serviceType,
+      ports,
+      annotations,
+      ...(ingress.loadBalancerSourceRanges ? { loadBalancerSourceRanges: ingress.loadBalancerSourceRanges } : {}),
+    },
+    resources: { requests: { cpu: "50m", memory: "64Mi" } },
+    autoscaling: { enabled: false },
+  };
+}
+
+export interface IstioArgs {
+  ingress: IngressConfig;
+  cni: boolean;
+}
+
+export class Istio extends pulumi.ComponentResource {
+  /** CRDs and the validating webhook: depend on this before creating Istio objects. */
+  readonly ready: pulumi.Resource[];
+
+  constructor(name: string, args: IstioArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:Istio", name, {}, opts);
+    const ns = new k8s.core.v1.Namespace(
+      `${name}-namespace`,
+      { metadata: { name: ISTIO_NAMESPACE, labels: labels("istio") } },
+      { parent: this },
+    );
+    const base = pinnedChart(`${name}-base`, charts.istioBase, ISTIO_NAMESPACE, { defaultRevision: "default" }, { parent: this, dependsOn: [ns] });
+    const cni = args.cni
+      ? [pinnedChart(`${name}-cni`, charts.istioCni, "kube-system", { profile: "default" }, { parent: this, dependsOn: [base] })]
+      : [];
+    const istiod = pinnedChart(`${name}-istiod`, charts.istiod, ISTIO_NAMESPACE, istiodValues(args.cni), {
+      parent: this,
+      dependsOn: [base, ...cni],
+    });
+    // The gateway pods get their proxy from istiod's injector, so istiod must be up first.
+    const gateway = new k8s.helm.v4.Chart(
+      `${name}-ingressgateway`,
+      {
+        chart: charts.istioGateway.chart,
+        version: charts.istioGateway.version,
+        repositoryOpts: { repo: charts.istioGateway.repo },
+        namespace: ISTIO_NAMESPACE,
+        name: INGRESS_GATEWAY_NAME,
+        values: gatewayValues(args.ingress),
+      },
+      { parent: this, dependsOn: [istiod] },
+    );
+    this.ready = [base, istiod, gateway];
+    this.registerOutputs({});
+  }
+}

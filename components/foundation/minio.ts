@@ -1,0 +1,219 @@
+// MinIO for Pipelines artifacts, written by us. A provisioning Job (idempotent, re-run whenever the
+// set of users changes) creates the bucket, the Pipelines user and one user per tenant whose policy
+// only reaches the tenant's prefixes: the isolation upstream gets from SeaweedFS's IAM API.
+import { createHash } from "crypto";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { labels, restrictedContainerSecurity } from "../lib/k8s";
+import { images } from "../versions";
+import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
+import { dataVolumeClaim } from "./mysql";
+import { AccessKey } from "./objectStoreCredentials";
+
+export const MINIO_NAME = "minio";
+export const MINIO_PORT = 9000;
+export const MINIO_HOST = `${MINIO_NAME}.${DATA_NAMESPACE}.svc.cluster.local`;
+const ROOT_SECRET = "minio-root";
+const USERS_SECRET = "minio-users";
+
+/** The prefixes a tenant may use, as upstream's per-namespace policy grants them. Pure. */
+export function tenantPolicy(bucket: string, tenant: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Resource: [
+          `arn:aws:s3:::${bucket}/artifacts/*`,
+          `arn:aws:s3:::${bucket}/shared/*`,
+          `arn:aws:s3:::${bucket}/private-artifacts/${tenant}/*`,
+          `arn:aws:s3:::${bucket}/private/${tenant}/*`,
+        ],
+      },
+      {
+        Effect: "Allow",
+        Action: ["s3:ListBucket"],
+        Resource: [`arn:aws:s3:::${bucket}`],
+        Condition: { StringLike: { "s3:prefix": ["artifacts/*", "shared/*", `private-artifacts/${tenant}/*`, `private/${tenant}/*`] } },
+      },
+    ],
+  };
+}
+
+export function platformPolicy(bucket: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["s3:*"], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] }],
+  };
+}
+
+/**
+ * The provisioning script. Users come from the mounted Secret: one file per user named after its
+ * policy, holding "<accessKey> <secretKey>". Every step is idempotent. Pure.
+ */
+export function provisioningScript(bucket: string): string {
+  const tenantPolicyTemplate = JSON.stringify(tenantPolicy(bucket, "TENANT")).replace(/TENANT/g, "%s");
+  return [
+    "#!/bin/sh",
+    "set -eu",
+    "export MC_CONFIG_DIR=/tmp/mc",
+    `until mc alias set store http://${MINIO_HOST}:${MINIO_PORT} "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" >/dev/null; do sleep 3; done`,
+    `mc mb --ignore-existing store/${bucket}`,
+    `echo '${JSON.stringify(platformPolicy(bucket))}' > /tmp/platform.json`,
+    "for file in /users/*; do",
+    '  policy=$(basename "$file")',
+    '  read -r access secret < "$file"',
+    '  if [ "$policy" = "platform" ]; then cp /tmp/platform.json /tmp/policy.json; else',
+    '    tenant=${policy#tenant-}',
+    `    printf '${tenantPolicyTemplate}' ${Array(tenantPolicyTemplate.split("%s").length - 1).fill('"$tenant"').join(" ")} > /tmp/policy.json`,
+    "  fi",
+    '  mc admin policy create store "$policy" /tmp/policy.json >/dev/null',
+    '  mc admin user add store "$access" "$secret" >/dev/null',
+    '  if ! mc admin user info store "$access" --json | grep -q "\\"$policy\\""; then',
+    '    mc admin policy attach store "$policy" --user "$access" >/dev/null',
+    "  fi",
+    '  echo "user for $policy ready"',
+    "done",
+    "",
+  ].join("\n");
+}
+
+/** Secret data for the Job: file name = policy name, content = "<accessKey> <secretKey>". Pure. */
+export function usersSecretData(platform: AccessKey, tenants: Record<string, AccessKey>): Record<string, string> {
+  const data: Record<string, string> = { platform: `${platform.accessKey} ${platform.secretKey}` };
+  for (const [tenant, key] of Object.entries(tenants).sort(([a], [b]) => a.localeCompare(b))) {
+    data[`tenant-${tenant}`] = `${key.accessKey} ${key.secretKey}`;
+  }
+  return data;
+}
+
+function podSecurity() {
+  return { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } };
+}
+
+export interface MinioArgs {
+  bucket: string;
+  storageGiB: number;
+  storageClass?: string;
+  namespace: pulumi.Resource;
+  platformCredentials: pulumi.Output<AccessKey | undefined>;
+  tenantCredentials: pulumi.Output<Record<string, AccessKey>>;
+}
+
+export class Minio extends pulumi.ComponentResource {
+  readonly endpoint = { host: MINIO_HOST, port: MINIO_PORT, secure: false };
+
+  constructor(name: string, args: MinioArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:Minio", name, {}, opts);
+    const deps = { parent: this, dependsOn: [args.namespace] };
+    const rootPassword = new random.RandomPassword(`${name}-root-password`, { length: 40, special: false }, { parent: this, protect: true });
+    const rootSecret = new k8s.core.v1.Secret(
+      `${name}-root`,
+      {
+        metadata: { name: ROOT_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
+        stringData: { MINIO_ROOT_USER: "minio-root", MINIO_ROOT_PASSWORD: rootPassword.result },
+      },
+      deps,
+    );
+    const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, dataVolumeClaim(MINIO_NAME, args.storageGiB, args.storageClass), {
+      ...deps,
+      protect: true,
+      retainOnDelete: true,
+    });
+    const selector = { "app.kubernetes.io/name": MINIO_NAME };
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      {
+        metadata: { name: MINIO_NAME, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
+        spec: { selector, ports: [{ name: "http-s3", port: MINIO_PORT, targetPort: MINIO_PORT }] },
+      },
+      deps,
+    );
+    new k8s.networking.v1.NetworkPolicy(`${name}-network-policy`, dataNetworkPolicy(MINIO_NAME, MINIO_PORT), deps);
+    const server = new k8s.apps.v1.StatefulSet(
+      `${name}-statefulset`,
+      {
+        metadata: { name: MINIO_NAME, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME, selector) },
+        spec: {
+          serviceName: MINIO_NAME,
+          replicas: 1,
+          selector: { matchLabels: selector },
+          template: {
+            metadata: { labels: labels(MINIO_NAME, selector) },
+            spec: {
+              securityContext: podSecurity(),
+              containers: [
+                {
+                  name: MINIO_NAME,
+                  image: images.minio,
+                  args: ["server", "/data"],
+                  envFrom: [{ secretRef: { name: ROOT_SECRET } }],
+                  ports: [{ name: "s3", containerPort: MINIO_PORT }],
+                  resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+                  readinessProbe: { httpGet: { path: "/minio/health/ready", port: MINIO_PORT } },
+                  livenessProbe: { httpGet: { path: "/minio/health/live", port: MINIO_PORT }, initialDelaySeconds: 30 },
+                  securityContext: restrictedContainerSecurity,
+                  volumeMounts: [{ name: "data", mountPath: "/data" }],
+                },
+              ],
+              volumes: [{ name: "data", persistentVolumeClaim: { claimName: `${MINIO_NAME}-data` } }],
+            },
+          },
+        },
+      },
+      { parent: this, dependsOn: [rootSecret, claim, service], protect: true },
+    );
+
+    const usersData = pulumi.secret(
+      pulumi.all([args.platformCredentials, args.tenantCredentials]).apply(([p, t]) => usersSecretData(p!, t)),
+    );
+    const users = new k8s.core.v1.Secret(
+      `${name}-users`,
+      { metadata: { name: USERS_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) }, stringData: usersData },
+      deps,
+    );
+    // A new Job (new name) whenever users or the script change; the old one is deleted.
+    const script = provisioningScript(args.bucket);
+    const jobName = usersData.apply((d) =>
+      `minio-provision-${createHash("sha256").update(script).update(JSON.stringify(Object.keys(d))).digest("hex").slice(0, 10)}`,
+    );
+    new k8s.batch.v1.Job(
+      `${name}-provision`,
+      {
+        metadata: { name: jobName, namespace: DATA_NAMESPACE, labels: labels("minio-provision") },
+        spec: {
+          backoffLimit: 6,
+          template: {
+            metadata: { labels: labels("minio-provision") },
+            spec: {
+              restartPolicy: "OnFailure",
+              securityContext: podSecurity(),
+              containers: [
+                {
+                  name: "provision",
+                  image: images.minio,
+                  command: ["/bin/sh", "-c", script],
+                  envFrom: [{ secretRef: { name: ROOT_SECRET } }],
+                  resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+                  securityContext: restrictedContainerSecurity,
+                  volumeMounts: [
+                    { name: "users", mountPath: "/users", readOnly: true },
+                    { name: "tmp", mountPath: "/tmp" },
+                  ],
+                },
+              ],
+              volumes: [
+                { name: "users", secret: { secretName: USERS_SECRET } },
+                { name: "tmp", emptyDir: {} },
+              ],
+            },
+          },
+        },
+      },
+      { parent: this, dependsOn: [server, users]},
+    );
+    this.registerOutputs({ endpoint: MINIO_HOST });
+  }
+}

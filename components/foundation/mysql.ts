@@ -1,0 +1,161 @@
+// MySQL 8.4 for Pipelines (and later Katib, Model Registry), written by us: small, pinned, secure.
+// ML Metadata cannot log in with caching_sha2_password, so the native plugin is enabled and the
+// Pipelines user is created with it. The volume is a PVC of its own, protected and retained.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { labels, restrictedContainerSecurity } from "../lib/k8s";
+import { images } from "../versions";
+import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
+
+export const MYSQL_NAME = "mysql";
+export const MYSQL_PORT = 3306;
+export const PIPELINES_DATABASES = ["mlpipeline", "metadb", "cachedb"];
+export const PIPELINES_DB_USER = "kfp";
+const SECRET = "mysql-credentials";
+
+/** Connection facts handed to Pipelines (and other database users). */
+export interface DatabaseConnection {
+  host: string;
+  port: number;
+  user: string;
+  password: pulumi.Output<string>;
+}
+
+/** First-boot script: databases and a mysql_native_password user for Pipelines. Pure. */
+export function mysqlInitScript(databases: string[]): string {
+  const grants = databases.map((db) => `GRANT ALL PRIVILEGES ON \\\`${db}\\\`.* TO '$KFP_USER'@'%';`).join("\n");
+  const creates = databases.map((db) => `CREATE DATABASE IF NOT EXISTS \\\`${db}\\\`;`).join("\n");
+  return [
+    "#!/bin/bash",
+    "# Runs once, on an empty data directory, from /docker-entrypoint-initdb.d.",
+    "set -euo pipefail",
+    'mysql --protocol=socket -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL',
+    creates,
+    "CREATE USER IF NOT EXISTS '$KFP_USER'@'%' IDENTIFIED WITH mysql_native_password BY '$KFP_PASSWORD';",
+    grants,
+    "FLUSH PRIVILEGES;",
+    "SQL",
+    "",
+  ].join("\n");
+}
+
+export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSetArgs {
+  const selector = { "app.kubernetes.io/name": MYSQL_NAME };
+  const env = [
+    { name: "MYSQL_ROOT_PASSWORD", valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } } },
+    { name: "KFP_USER", value: PIPELINES_DB_USER },
+    { name: "KFP_PASSWORD", valueFrom: { secretKeyRef: { name: SECRET, key: "kfp-password" } } },
+  ];
+  return {
+    metadata: { name: MYSQL_NAME, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME, selector) },
+    spec: {
+      serviceName: MYSQL_NAME,
+      replicas: 1,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: { labels: labels(MYSQL_NAME, selector) },
+        spec: {
+          securityContext: { runAsNonRoot: true, runAsUser: 999, runAsGroup: 999, fsGroup: 999, seccompProfile: { type: "RuntimeDefault" } },
+          containers: [
+            {
+              name: MYSQL_NAME,
+              image: images.mysql,
+              args: ["--mysql-native-password=ON", "--disable-log-bin"],
+              env,
+              ports: [{ name: "mysql", containerPort: MYSQL_PORT }],
+              resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+              readinessProbe: { tcpSocket: { port: MYSQL_PORT }, periodSeconds: 10 },
+              livenessProbe: { tcpSocket: { port: MYSQL_PORT }, initialDelaySeconds: 60, periodSeconds: 20 },
+              securityContext: restrictedContainerSecurity,
+              volumeMounts: [
+                { name: "data", mountPath: "/var/lib/mysql" },
+                { name: "init", mountPath: "/docker-entrypoint-initdb.d", readOnly: true },
+                { name: "run", mountPath: "/var/run/mysqld" },
+                { name: "tmp", mountPath: "/tmp" },
+              ],
+            },
+          ],
+          volumes: [
+            { name: "data", persistentVolumeClaim: { claimName } },
+            { name: "init", configMap: { name: `${MYSQL_NAME}-init` } },
+            { name: "run", emptyDir: {} },
+            { name: "tmp", emptyDir: {} },
+          ],
+        },
+      },
+    },
+  };
+}
+
+export function dataVolumeClaim(app: string, storageGiB: number, storageClass?: string): k8s.core.v1.PersistentVolumeClaimArgs {
+  return {
+    metadata: { name: `${app}-data`, namespace: DATA_NAMESPACE, labels: labels(app) },
+    spec: {
+      accessModes: ["ReadWriteOnce"],
+      resources: { requests: { storage: `${storageGiB}Gi` } },
+      ...(storageClass ? { storageClassName: storageClass } : {}),
+    },
+  };
+}
+
+export interface MysqlArgs {
+  storageGiB: number;
+  storageClass?: string;
+  namespace: pulumi.Resource;
+}
+
+export class Mysql extends pulumi.ComponentResource {
+  readonly connection: DatabaseConnection;
+
+  constructor(name: string, args: MysqlArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:Mysql", name, {}, opts);
+    // Passwords are baked into the data directory on first boot: never regenerate them.
+    const keep = { parent: this, protect: true };
+    const root = new random.RandomPassword(`${name}-root-password`, { length: 32, special: false }, keep);
+    const kfp = new random.RandomPassword(`${name}-kfp-password`, { length: 32, special: false }, keep);
+    const deps = { parent: this, dependsOn: [args.namespace] };
+    const secret = new k8s.core.v1.Secret(
+      `${name}-credentials`,
+      {
+        metadata: { name: SECRET, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        stringData: { "root-password": root.result, "kfp-password": kfp.result },
+      },
+      deps,
+    );
+    const init = new k8s.core.v1.ConfigMap(
+      `${name}-init`,
+      {
+        metadata: { name: `${MYSQL_NAME}-init`, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        data: { "10-kubeflow.sh": mysqlInitScript(PIPELINES_DATABASES) },
+      },
+      deps,
+    );
+    const claim = new k8s.core.v1.PersistentVolumeClaim(
+      `${name}-data`,
+      dataVolumeClaim(MYSQL_NAME, args.storageGiB, args.storageClass),
+      { ...deps, protect: true, retainOnDelete: true },
+    );
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      {
+        metadata: { name: MYSQL_NAME, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        spec: { selector: { "app.kubernetes.io/name": MYSQL_NAME }, ports: [{ name: "tcp-mysql", port: MYSQL_PORT, targetPort: MYSQL_PORT }] },
+      },
+      deps,
+    );
+    new k8s.networking.v1.NetworkPolicy(`${name}-network-policy`, dataNetworkPolicy(MYSQL_NAME, MYSQL_PORT), deps);
+    const statefulSet = new k8s.apps.v1.StatefulSet(`${name}-statefulset`, mysqlStatefulSetSpec(`${MYSQL_NAME}-data`), {
+      parent: this,
+      dependsOn: [secret, init, claim, service],
+      protect: true,
+    });
+    this.connection = {
+      host: `${MYSQL_NAME}.${DATA_NAMESPACE}.svc.cluster.local`,
+      port: MYSQL_PORT,
+      user: PIPELINES_DB_USER,
+      password: kfp.result,
+    };
+    this.registerOutputs({ host: this.connection.host, statefulSet: statefulSet.metadata.name });
+  }
+}

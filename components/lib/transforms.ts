@@ -1,0 +1,63 @@
+// Transforms adjust upstream objects (charts, kustomizations) before they are registered. Each one is
+// a pure function from an object to an object, tested directly; `toResourceTransform` wires a list
+// of them to Pulumi, which runs them on every child the engine registers.
+import * as pulumi from "@pulumi/pulumi";
+import { K8sObject } from "./k8s";
+
+export type ObjectTransform = (obj: K8sObject) => K8sObject;
+
+/** Apply transforms in order to one object. */
+export function applyTransforms(obj: K8sObject, transforms: ObjectTransform[]): K8sObject {
+  return transforms.reduce((o, t) => t(o), obj);
+}
+
+/** Only Kubernetes objects are touched; other resources (the chart component itself) pass. */
+export function toResourceTransform(transforms: ObjectTransform[]): pulumi.ResourceTransform {
+  return (args) => {
+    const props = args.props as Partial<K8sObject>;
+    if (!args.type.startsWith("kubernetes:") || !props.kind || !props.metadata) return undefined;
+    return { props: applyTransforms(props as K8sObject, transforms), opts: args.opts };
+  };
+}
+
+/** A transform that changes only objects of one kind (and optionally one name). */
+export function forObject(kind: string, name: string | undefined, fn: ObjectTransform): ObjectTransform {
+  return (obj) => (obj.kind === kind && (name === undefined || obj.metadata.name === name) ? fn(structuredClone(obj)) : obj);
+}
+
+type EnvVar = { name: string; value?: string; valueFrom?: unknown };
+type Container = { name: string; env?: EnvVar[]; [key: string]: unknown };
+
+function podSpecOf(obj: K8sObject): { containers?: Container[] } | undefined {
+  const spec = obj.spec as { template?: { spec?: { containers?: Container[] } } } | undefined;
+  return spec?.template?.spec;
+}
+
+/** Set (or replace) plain env values on every container of a workload's pod template. */
+export function setEnv(values: Record<string, string>): ObjectTransform {
+  return (obj) => {
+    for (const c of podSpecOf(obj)?.containers ?? []) {
+      const env = (c.env ?? []).filter((e) => !(e.name in values));
+      c.env = [...env, ...Object.entries(values).map(([name, value]) => ({ name, value }))];
+    }
+    return obj;
+  };
+}
+
+/** Remove env vars by name from every container (e.g. keys that must not win over workload identity). */
+export function removeEnv(names: string[]): ObjectTransform {
+  return (obj) => {
+    for (const c of podSpecOf(obj)?.containers ?? []) {
+      if (c.env) c.env = c.env.filter((e) => !names.includes(e.name));
+    }
+    return obj;
+  };
+}
+
+/** Merge keys into a ConfigMap's data. */
+export function mergeData(values: Record<string, string>): ObjectTransform {
+  return (obj) => {
+    obj.data = { ...((obj.data as Record<string, string>) ?? {}), ...values };
+    return obj;
+  };
+}
