@@ -1,0 +1,110 @@
+// Kubeflow Pipelines in multi-user mode from kubeflow/manifests at the pinned release, wired to
+// the platform's database and object store; upstream's bundled MySQL and SeaweedFS are not
+// deployed. Tenant isolation: each tenant namespace gets its own object-store keys (see
+// foundation/objectStoreCredentials.ts) through our sync hook.
+import * as fs from "fs";
+import * as path from "path";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { labels } from "../lib/k8s";
+import { upstreamKustomization } from "../lib/kustomize";
+import { AccessKey } from "../foundation/objectStoreCredentials";
+import { images, manifests } from "../versions";
+import { KUBEFLOW_NAMESPACE } from "./core";
+import {
+  DatabaseEndpoint,
+  ObjectStoreEndpoint,
+  TENANT_CREDENTIALS_SECRET,
+  TENANT_SYNC_CONFIGMAP,
+  pipelinesTransforms,
+} from "./pipelinesTransforms";
+
+export const HOOK_SOURCE = path.join(__dirname, "pipelinesTenantSync.hook.mjs");
+
+/** Upstream objects we replace or do not want. */
+export const PIPELINES_DELETIONS = [
+  // Our mysql-secret carries the generated credentials.
+  { apiVersion: "v1", kind: "Secret", name: "mysql-secret", namespace: KUBEFLOW_NAMESPACE },
+  // cert-manager issues the cache webhook's certificate; the deployer job is not needed.
+  { apiVersion: "apps/v1", kind: "Deployment", name: "cache-deployer-deployment", namespace: KUBEFLOW_NAMESPACE },
+  { apiVersion: "v1", kind: "ServiceAccount", name: "kubeflow-pipelines-cache-deployer-sa", namespace: KUBEFLOW_NAMESPACE },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: "kubeflow-pipelines-cache-deployer-clusterrole" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", name: "kubeflow-pipelines-cache-deployer-clusterrolebinding" },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: "kubeflow-pipelines-cache-deployer-role", namespace: KUBEFLOW_NAMESPACE },
+  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: "kubeflow-pipelines-cache-deployer-rolebinding", namespace: KUBEFLOW_NAMESPACE },
+];
+
+/** The cache server reads the cert-manager certificate (upstream's env/cert-manager patches). */
+export const PIPELINES_PATCHES = ["--tls_cert_filename=tls.crt", "--tls_key_filename=tls.key"].map((arg) => ({
+  target: { kind: "Deployment", name: "cache-server" },
+  patch: `- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: "${arg}"\n`,
+}));
+
+/** The mounted credentials Secret of the sync hook: one entry per tenant. Pure. */
+export function tenantCredentialsData(tenants: Record<string, AccessKey>): Record<string, string> {
+  return Object.fromEntries(Object.entries(tenants).map(([ns, k]) => [ns, `${k.accessKey} ${k.secretKey}`]));
+}
+
+export interface PipelinesArgs {
+  database: DatabaseEndpoint & { user: string; password: pulumi.Input<string> };
+  objectStore: ObjectStoreEndpoint;
+  platformCredentials: pulumi.Output<AccessKey | undefined>;
+  tenantCredentials: pulumi.Output<Record<string, AccessKey>>;
+  /** Namespace, cert-manager, Istio and data services that must exist first. */
+  dependsOn: pulumi.Resource[];
+}
+
+export class Pipelines extends pulumi.ComponentResource {
+  constructor(name: string, args: PipelinesArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:kubeflow:Pipelines", name, {}, opts);
+    const deps = { parent: this, dependsOn: args.dependsOn };
+    const mysqlSecret = new k8s.core.v1.Secret(
+      `${name}-mysql-secret`,
+      {
+        metadata: { name: "mysql-secret", namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        stringData: { username: args.database.user, password: pulumi.secret(args.database.password) },
+      },
+      deps,
+    );
+    const objectStoreSecret = new k8s.core.v1.Secret(
+      `${name}-object-store-secret`,
+      {
+        metadata: { name: "mlpipeline-minio-artifact", namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        // With workload identity the keys are empty and the transforms drop their env vars.
+        stringData: pulumi.secret(args.platformCredentials.apply((k) => ({ accesskey: k?.accessKey ?? "", secretkey: k?.secretKey ?? "" }))),
+      },
+      deps,
+    );
+    const hook = new k8s.core.v1.ConfigMap(
+      `${name}-tenant-sync-hook`,
+      {
+        metadata: { name: TENANT_SYNC_CONFIGMAP, namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        data: { "sync.mjs": fs.readFileSync(HOOK_SOURCE, "utf8") },
+      },
+      deps,
+    );
+    const tenantKeys = new k8s.core.v1.Secret(
+      `${name}-tenant-credentials`,
+      {
+        metadata: { name: TENANT_CREDENTIALS_SECRET, namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        stringData: pulumi.secret(args.tenantCredentials.apply(tenantCredentialsData)),
+      },
+      deps,
+    );
+    upstreamKustomization(
+      `${name}-manifests`,
+      {
+        overlay: {
+          paths: manifests.pipelines.paths,
+          namespace: KUBEFLOW_NAMESPACE,
+          labels: { "application-crd-id": "kubeflow-pipelines" },
+          deletions: PIPELINES_DELETIONS,
+          patches: PIPELINES_PATCHES,
+        },
+        transforms: pipelinesTransforms({ db: args.database, store: args.objectStore, syncImage: images.node }),
+      },
+      { parent: this, dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook, tenantKeys] },
+    );
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,149 @@
+// Pure transforms that wire upstream Kubeflow Pipelines to the platform's database and object
+// store, and replace the per-namespace sync hook (upstream's needs SeaweedFS's IAM API).
+import { ObjectTransform, forObject, mergeData, removeEnv, setEnv } from "../lib/transforms";
+import { K8sObject } from "../lib/k8s";
+import { stringify } from "yaml";
+
+export interface ObjectStoreEndpoint {
+  host: string;
+  port: number;
+  secure: boolean;
+  region: string;
+  bucket: string;
+  /** Pipelines services reach S3 through workload identity (no keys). */
+  workloadIdentity?: Record<string, string>;
+}
+
+export interface DatabaseEndpoint {
+  host: string;
+  port: number;
+}
+
+export const TENANT_SYNC_CONFIGMAP = "kubeflow-platform-tenant-sync";
+export const TENANT_CREDENTIALS_SECRET = "kubeflow-platform-tenant-object-store";
+
+export function installConfig(db: DatabaseEndpoint, store: ObjectStoreEndpoint): ObjectTransform {
+  return forObject(
+    "ConfigMap",
+    "pipeline-install-config",
+    mergeData({
+      dbHost: db.host,
+      dbPort: String(db.port),
+      mysqlHost: db.host,
+      mysqlPort: String(db.port),
+      bucketName: store.bucket,
+      // External databases drop idle connections; recycle them before that happens.
+      ConMaxLifeTime: "120s",
+    }),
+  );
+}
+
+export function apiServerObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
+  const env = setEnv({
+    OBJECTSTORECONFIG_HOST: store.host,
+    OBJECTSTORECONFIG_PORT: String(store.port),
+    OBJECTSTORECONFIG_SECURE: String(store.secure),
+    OBJECTSTORECONFIG_REGION: store.region,
+  });
+  // With workload identity the key variables must be absent: when present they win.
+  const keys = store.workloadIdentity ? removeEnv(["OBJECTSTORECONFIG_ACCESSKEY", "OBJECTSTORECONFIG_SECRETACCESSKEY"]) : (o: K8sObject) => o;
+  return forObject("Deployment", "ml-pipeline", (o) => keys(env(o)));
+}
+
+export function uiObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
+  const env = setEnv({
+    MINIO_HOST: store.host,
+    MINIO_PORT: String(store.port),
+    MINIO_SSL: String(store.secure),
+    AWS_REGION: store.region,
+  });
+  const keys = store.workloadIdentity ? removeEnv(["MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"]) : (o: K8sObject) => o;
+  return forObject("Deployment", "ml-pipeline-ui", (o) => keys(env(o)));
+}
+
+/** Argo's default artifact repository (used where a namespace has none of its own). */
+export function argoArtifactRepository(store: ObjectStoreEndpoint): ObjectTransform {
+  return forObject(
+    "ConfigMap",
+    "workflow-controller-configmap",
+    mergeData({
+      artifactRepository: stringify(artifactRepository(store, "{{workflow.namespace}}")),
+    }),
+  );
+}
+
+/** An Argo S3 artifact repository whose keys sit under the namespace's private prefix. Pure. */
+export function artifactRepository(store: ObjectStoreEndpoint, namespace: string): Record<string, unknown> {
+  return {
+    archiveLogs: true,
+    s3: {
+      endpoint: `${store.host}:${store.port}`,
+      bucket: store.bucket,
+      region: store.region,
+      insecure: !store.secure,
+      keyFormat: `private-artifacts/${namespace}/{{workflow.name}}/{{workflow.creationTimestamp.Y}}/{{workflow.creationTimestamp.m}}/{{workflow.creationTimestamp.d}}/{{pod.name}}`,
+      accessKeySecret: { name: "mlpipeline-minio-artifact", key: "accesskey" },
+      secretKeySecret: { name: "mlpipeline-minio-artifact", key: "secretkey" },
+    },
+  };
+}
+
+/** Service accounts of the Pipelines services get workload-identity annotations. */
+export function workloadIdentity(store: ObjectStoreEndpoint): ObjectTransform {
+  return (obj) => {
+    if (!store.workloadIdentity || obj.kind !== "ServiceAccount" || !["ml-pipeline", "ml-pipeline-ui"].includes(obj.metadata.name)) return obj;
+    const copy = structuredClone(obj);
+    copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), ...store.workloadIdentity };
+    return copy;
+  };
+}
+
+/**
+ * Upstream's pipelines-profile-controller Deployment runs a hook that mints per-namespace keys
+ * through SeaweedFS's IAM API. Keep its Service and DecoratorController, but run our hook: it
+ * writes the same per-namespace objects with keys Pulumi generated (or the tenant supplied).
+ */
+export function tenantSyncHook(image: string, store: ObjectStoreEndpoint): ObjectTransform {
+  return forObject("Deployment", "kubeflow-pipelines-profile-controller", (obj) => {
+    const spec = (obj.spec as { template: { spec: Record<string, unknown> } }).template.spec;
+    const containers = spec.containers as Record<string, unknown>[];
+    const first = containers[0];
+    containers.splice(0, containers.length, {
+      name: first.name,
+      image,
+      command: ["node", "/hooks/sync.mjs"],
+      env: [
+        { name: "OBJECT_STORE_HOST", value: store.host },
+        { name: "OBJECT_STORE_PORT", value: String(store.port) },
+        { name: "OBJECT_STORE_SECURE", value: String(store.secure) },
+        { name: "OBJECT_STORE_REGION", value: store.region },
+        { name: "OBJECT_STORE_BUCKET", value: store.bucket },
+        { name: "CREDENTIALS_DIR", value: "/credentials" },
+        { name: "CONTROLLER_PORT", value: "8080" },
+      ],
+      ports: [{ containerPort: 8080 }],
+      resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+      securityContext: first.securityContext,
+      volumeMounts: [
+        { name: "hooks", mountPath: "/hooks", readOnly: true },
+        { name: "credentials", mountPath: "/credentials", readOnly: true },
+      ],
+    });
+    spec.volumes = [
+      { name: "hooks", configMap: { name: TENANT_SYNC_CONFIGMAP } },
+      { name: "credentials", secret: { secretName: TENANT_CREDENTIALS_SECRET } },
+    ];
+    return obj;
+  });
+}
+
+export function pipelinesTransforms(args: { db: DatabaseEndpoint; store: ObjectStoreEndpoint; syncImage: string }): ObjectTransform[] {
+  return [
+    installConfig(args.db, args.store),
+    apiServerObjectStore(args.store),
+    uiObjectStore(args.store),
+    argoArtifactRepository(args.store),
+    workloadIdentity(args.store),
+    tenantSyncHook(args.syncImage, args.store),
+  ];
+}

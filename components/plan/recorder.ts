@@ -1,0 +1,111 @@
+// Runs the program under Pulumi's mock runtime and records every registration request, as the
+// engine would receive it: the same recorder serves `npm run plan`, the benchmark and the tests.
+import { createHash } from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as state from "@pulumi/pulumi/runtime/state";
+
+export const SECRET_PLACEHOLDER = "[secret]";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export interface Registration {
+  urn: string;
+  type: string;
+  name: string;
+  /** Parent URN, "" at the top. */
+  parent: string;
+  custom: boolean;
+  /** Inputs as sent, every secret value replaced by "[secret]". */
+  inputs: Record<string, unknown>;
+  dependsOn: string[];
+  protect: boolean;
+  retainOnDelete: boolean;
+  deletedWith: string;
+  transforms: number;
+}
+
+/** Replace secret-wrapped values (and unknowns) in serialized properties. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (obj[SIG_KEY] === SECRET_SIG) return SECRET_PLACEHOLDER;
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, redactSecrets(v)]));
+  }
+  return value;
+}
+
+type RegisterRequest = {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): { toJavaScript(): unknown } | undefined;
+  getDependenciesList(): string[];
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getDeletedwith(): string;
+  getTransformsList(): unknown[];
+};
+
+/** Mock values providers would compute. Deterministic, so two plans of one stack are identical. */
+function mockState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (type === "random:index/randomPassword:RandomPassword") {
+    const fake = createHash("sha256").update(`plan:${name}`).digest("base64url").slice(0, Number(inputs.length ?? 32));
+    return { ...inputs, result: fake, bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}` };
+  }
+  return inputs;
+}
+
+export class RecordingMonitor extends MockMonitor {
+  readonly registrations: Registration[] = [];
+
+  constructor() {
+    super({
+      newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: mockState(args.type, args.name, args.inputs) }),
+      call: () => ({}),
+    });
+  }
+
+  override async registerResource(req: RegisterRequest, callback: (err: unknown, resp: unknown) => void): Promise<void> {
+    const type = req.getType();
+    const name = req.getName();
+    this.registrations.push({
+      urn: this.newUrn(req.getParent(), type, name),
+      type,
+      name,
+      parent: req.getParent(),
+      custom: req.getCustom(),
+      inputs: redactSecrets(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      dependsOn: [...req.getDependenciesList()].sort(),
+      protect: req.getProtect() ?? false,
+      retainOnDelete: req.getRetainondelete() ?? false,
+      deletedWith: req.getDeletedwith(),
+      transforms: req.getTransformsList().length,
+    });
+    return super.registerResource(req, callback);
+  }
+}
+
+/** Install a fresh recorder as Pulumi's monitor, with `config` as the stack's config. */
+export function installRecorder(args: { project: string; stack: string; config: Record<string, string>; secretKeys?: string[] }): RecordingMonitor {
+  const monitor = new RecordingMonitor();
+  settings.setMockOptions(monitor, args.project, args.stack, true);
+  const store = state.getStore();
+  store.supportsSecrets = true;
+  store.supportsResourceReferences = true;
+  store.supportsOutputValues = false;
+  store.supportsDeletedWith = true;
+  store.supportsAliasSpecs = true;
+  // Transforms register with a local callback server; the engine (here, the mock) never runs them.
+  store.supportsTransforms = true;
+  pulumi.runtime.setAllConfig(args.config, args.secretKeys);
+  return monitor;
+}
+
+/** Wait until every registration the program started has reached the monitor. */
+export async function settle(): Promise<void> {
+  await settings.waitForRPCs();
+}
