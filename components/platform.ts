@@ -21,7 +21,8 @@ import { Tenants } from "./tenants/tenant";
 /** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
 export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
   const first = cfg.auth.staticUsers[0];
-  if (!cfg.defaultTenant || !first || cfg.tenants.some((t) => t.owner === first.email)) return cfg.tenants;
+  if (!cfg.defaultTenant || !first || cfg.tenants.some((t) => t.owner === first.email))
+    return cfg.tenants;
   const name = defaultTenantName(first.email);
   if (cfg.tenants.some((t) => t.name === name)) return cfg.tenants;
   return [
@@ -29,7 +30,12 @@ export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
       name,
       owner: first.email,
       contributors: [],
-      containerDefaults: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "1", memoryLimit: "1Gi" },
+      containerDefaults: {
+        cpuRequest: "100m",
+        memoryRequest: "256Mi",
+        cpuLimit: "1",
+        memoryLimit: "1Gi",
+      },
     },
     ...cfg.tenants,
   ];
@@ -43,8 +49,14 @@ export interface PlatformOutputs {
   tenants: string[];
 }
 
-export function buildPlatform(cfg: PlatformConfig, options: { kubeconfig?: ResolvedKubeconfig } = {}): PlatformOutputs {
-  const cluster = new ExistingCluster("cluster", { cluster: cfg.cluster, kubeconfig: options.kubeconfig });
+export function buildPlatform(
+  cfg: PlatformConfig,
+  options: { kubeconfig?: ResolvedKubeconfig } = {},
+): PlatformOutputs {
+  const cluster = new ExistingCluster("cluster", {
+    cluster: cfg.cluster,
+    kubeconfig: options.kubeconfig,
+  });
   const k8sOpts = { providers: { kubernetes: cluster.provider } };
   const tenants = effectiveTenants(cfg);
 
@@ -55,15 +67,32 @@ export function buildPlatform(cfg: PlatformConfig, options: { kubeconfig?: Resol
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
 
   const dataNs = dataNamespace("kubeflow-data", { provider: cluster.provider });
-  const credentials = new ObjectStoreCredentials("object-store-credentials", { objectStore: cfg.objectStore, tenants }, k8sOpts);
+  const credentials = new ObjectStoreCredentials(
+    "object-store-credentials",
+    { objectStore: cfg.objectStore, tenants },
+    k8sOpts,
+  );
   const dataServices: pulumi.Resource[] = [];
   let database: { host: string; port: number; user: string; password: pulumi.Input<string> };
   if (cfg.database.kind === "inCluster") {
-    const mysql = new Mysql("mysql", { storageGiB: cfg.database.storageGiB, storageClass: cluster.facts.storageClass, namespace: dataNs }, k8sOpts);
+    const mysql = new Mysql(
+      "mysql",
+      {
+        storageGiB: cfg.database.storageGiB,
+        storageClass: cluster.facts.storageClass,
+        namespace: dataNs,
+      },
+      k8sOpts,
+    );
     dataServices.push(mysql);
     database = mysql.connection;
   } else {
-    database = { host: cfg.database.host, port: cfg.database.port, user: cfg.database.user, password: pulumi.secret(cfg.database.password) };
+    database = {
+      host: cfg.database.host,
+      port: cfg.database.port,
+      user: cfg.database.user,
+      password: pulumi.secret(cfg.database.password),
+    };
   }
   let store: ObjectStoreEndpoint;
   if (cfg.objectStore.kind === "minio") {
@@ -94,8 +123,16 @@ export function buildPlatform(cfg: PlatformConfig, options: { kubeconfig?: Resol
   }
 
   // Kubeflow
-  const core = new KubeflowCore("kubeflow", { certManager: certManager.ready, istio: istio.ready }, k8sOpts);
-  new IngressAuth("ingress-auth", { ingress: cfg.ingress }, { ...k8sOpts, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] });
+  const core = new KubeflowCore(
+    "kubeflow",
+    { certManager: certManager.ready, istio: istio.ready },
+    k8sOpts,
+  );
+  new IngressAuth(
+    "ingress-auth",
+    { ingress: cfg.ingress },
+    { ...k8sOpts, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] },
+  );
   new Pipelines(
     "pipelines",
     {
@@ -109,12 +146,19 @@ export function buildPlatform(cfg: PlatformConfig, options: { kubeconfig?: Resol
   );
 
   // Tenants
-  const tenantsComponent = new Tenants("tenants", { tenants, profiles: [core.profiles, core.podDefaults], istio: istio.ready }, k8sOpts);
+  const tenantsComponent = new Tenants(
+    "tenants",
+    { tenants, profiles: [core.profiles, core.podDefaults], istio: istio.ready },
+    k8sOpts,
+  );
 
   const scheme = "https";
   return {
     context: cluster.context,
-    dashboardUrl: cfg.ingress.hostname === "localhost" ? `${scheme}://localhost:8443/` : `${scheme}://${cfg.ingress.hostname}/`,
+    dashboardUrl:
+      cfg.ingress.hostname === "localhost"
+        ? `${scheme}://localhost:8443/`
+        : `${scheme}://${cfg.ingress.hostname}/`,
     staticUserPasswords: dex.passwords,
     tenants: tenantsComponent.names,
   };

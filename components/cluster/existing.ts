@@ -38,7 +38,8 @@ function expandHome(p: string): string {
  */
 export function resolveKubeconfig(
   cluster: Extract<ClusterConfig, { kind: "existing" }>,
-  readFile: (p: string) => string | undefined = (p) => (fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined),
+  readFile: (p: string) => string | undefined = (p) =>
+    fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedKubeconfig {
   const kubeconfigPath = cluster.kubeconfig ? expandHome(cluster.kubeconfig) : undefined;
@@ -47,7 +48,9 @@ export function resolveKubeconfig(
   }
   const file = kubeconfigPath ?? ambientKubeconfigPath(env);
   const text = readFile(file);
-  const current = text ? (parse(text) as { "current-context"?: string } | null)?.["current-context"] : undefined;
+  const current = text
+    ? (parse(text) as { "current-context"?: string } | null)?.["current-context"]
+    : undefined;
   if (!current) {
     throw new pulumi.RunError(
       `platform.cluster.context: not set and ${file} has no current-context (got ${text ? "a kubeconfig without current-context" : "no file"}). ` +

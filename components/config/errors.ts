@@ -69,7 +69,11 @@ function distance(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return d[a.length][b.length];
@@ -80,7 +84,8 @@ function didYouMean(key: string, parentPath: PropertyKey[], input: unknown): str
   const best = known
     .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
     .sort((x, y) => x.d - y.d)[0];
-  const hint = best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${best.k}"?` : "";
+  const hint =
+    best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${best.k}"?` : "";
   return `remove it${hint}${known.length ? ` Known keys here: ${known.join(", ")}` : ""}`;
 }
 
@@ -107,7 +112,11 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
       }
       continue;
     }
-    if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.errors.every((e) => e.length > 0)) {
+    if (
+      issue.code === "invalid_union" &&
+      issue.errors.length > 0 &&
+      issue.errors.every((e) => e.length > 0)
+    ) {
       // zod explains a failed union per branch; report the first branch's reasons.
       out.push(...problemsFromIssues(issue.errors[0], input));
       continue;
@@ -119,7 +128,11 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
       path: pathText(issue.path),
       message: missing ? "required" : issue.message,
       value: show(value, issue.path),
-      fix: fixParam ?? (missing ? setCommand(issue.path, input) : `set a valid value, e.g. ${setCommand(issue.path, input)}`),
+      fix:
+        fixParam ??
+        (missing
+          ? setCommand(issue.path, input)
+          : `set a valid value, e.g. ${setCommand(issue.path, input)}`),
     });
   }
   return out;

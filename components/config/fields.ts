@@ -12,16 +12,15 @@ export const dnsLabel = () =>
     .string()
     .max(63, { error: "must be at most 63 characters (a Kubernetes DNS label)" })
     .regex(DNS_LABEL, {
-      error: "must be a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit",
+      error:
+        "must be a DNS label: lower-case letters, digits and '-', starting and ending with a letter or digit",
     });
 
 export const hostname = () =>
-  z
-    .string()
-    .max(253, { error: "must be at most 253 characters" })
-    .regex(DNS_SUBDOMAIN, {
-      error: "must be a DNS name such as kubeflow.example.com (lower-case letters, digits, '-' and '.')",
-    });
+  z.string().max(253, { error: "must be at most 253 characters" }).regex(DNS_SUBDOMAIN, {
+    error:
+      "must be a DNS name such as kubeflow.example.com (lower-case letters, digits, '-' and '.')",
+  });
 
 export const email = () => z.email({ error: "must be an email address such as alice@example.com" });
 
@@ -42,13 +41,17 @@ export const cpuQuantity = () =>
       error: 'must be a CPU quantity such as "500m" or 2',
     })
     .transform((v) => String(v))
-    .pipe(z.string().regex(CPU, { error: 'must be a non-negative CPU quantity such as "500m" or "2"' }));
+    .pipe(
+      z.string().regex(CPU, { error: 'must be a non-negative CPU quantity such as "500m" or "2"' }),
+    );
 
 /** Kubernetes minor version such as "1.34". */
 export const kubernetesMinorVersion = () =>
-  z.string({ error: 'must be a Kubernetes minor version string such as "1.34"' }).regex(/^1\.[0-9]{2}$/, {
-    error: 'must be a Kubernetes minor version such as "1.34" (major.minor, no patch, no "v")',
-  });
+  z
+    .string({ error: 'must be a Kubernetes minor version string such as "1.34"' })
+    .regex(/^1\.[0-9]{2}$/, {
+      error: 'must be a Kubernetes minor version such as "1.34" (major.minor, no patch, no "v")',
+    });
 
 export const port = () =>
   z
@@ -74,7 +77,8 @@ export const sizeGiB = (defaultGiB: number) =>
 
 const CIDR =
   /^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\/(3[0-2]|[12]?[0-9])$/;
-export const cidr = () => z.string().regex(CIDR, { error: "must be an IPv4 CIDR such as 10.0.0.0/8" });
+export const cidr = () =>
+  z.string().regex(CIDR, { error: "must be an IPv4 CIDR such as 10.0.0.0/8" });
 
 /** Kubernetes label or annotation maps: string values only. */
 export const stringMap = () => z.record(z.string(), z.string({ error: "values must be strings" }));

@@ -41,7 +41,11 @@ export function branches(s: JsonSchema): JsonSchema[] {
  * The schema of the field at `path`, choosing union branches by the `kind` found in `input`.
  * Returns undefined where the path leaves the schema (e.g. an unknown key).
  */
-export function schemaAt(path: PropertyKey[], input: unknown, root = platformJsonSchema()): JsonSchema | undefined {
+export function schemaAt(
+  path: PropertyKey[],
+  input: unknown,
+  root = platformJsonSchema(),
+): JsonSchema | undefined {
   let node: JsonSchema | undefined = root;
   let value: unknown = input;
   for (const key of path) {
@@ -52,7 +56,8 @@ export function schemaAt(path: PropertyKey[], input: unknown, root = platformJso
     } else {
       node = node.properties?.[String(key)];
     }
-    value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    value =
+      value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   }
   return node ? pickBranch(node, value) : undefined;
 }
@@ -60,7 +65,8 @@ export function schemaAt(path: PropertyKey[], input: unknown, root = platformJso
 function pickBranch(node: JsonSchema, value: unknown): JsonSchema {
   const options = branches(node).filter((b) => b.type !== "null");
   if (options.length === 1) return options[0];
-  const kind = value && typeof value === "object" ? (value as Record<string, unknown>).kind : undefined;
+  const kind =
+    value && typeof value === "object" ? (value as Record<string, unknown>).kind : undefined;
   return (
     options.find((b) => b.properties?.kind?.const === kind) ??
     options.find((b) => b.type === "object" || b.properties) ??

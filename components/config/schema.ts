@@ -29,18 +29,34 @@ export const ExistingClusterSchema = z
       .string()
       .min(1)
       .optional()
-      .meta({ description: "Path to the kubeconfig file. @default the ambient kubeconfig ($KUBECONFIG or ~/.kube/config)", examples: ["~/.kube/config"] }),
+      .meta({
+        description:
+          "Path to the kubeconfig file. @default the ambient kubeconfig ($KUBECONFIG or ~/.kube/config)",
+        examples: ["~/.kube/config"],
+      }),
     context: z
       .string()
       .min(1)
       .optional()
-      .meta({ description: "Kubeconfig context to use; also the provider's clusterIdentifier. @default the kubeconfig's current-context, read when the program runs and stated explicitly", examples: ["kind-kubeflow"] }),
+      .meta({
+        description:
+          "Kubeconfig context to use; also the provider's clusterIdentifier. @default the kubeconfig's current-context, read when the program runs and stated explicitly",
+        examples: ["kind-kubeflow"],
+      }),
     storageClass: hostname()
       .optional()
-      .meta({ description: "StorageClass for the platform's volumes (MySQL, MinIO). @default the cluster's default StorageClass", examples: ["standard"] }),
+      .meta({
+        description:
+          "StorageClass for the platform's volumes (MySQL, MinIO). @default the cluster's default StorageClass",
+        examples: ["standard"],
+      }),
     kubernetesVersion: kubernetesMinorVersion()
       .optional()
-      .meta({ description: "The cluster's Kubernetes minor version, checked against the release's supported range.", examples: ["1.34"] }),
+      .meta({
+        description:
+          "The cluster's Kubernetes minor version, checked against the release's supported range.",
+        examples: ["1.34"],
+      }),
   })
   .meta({ description: "Use a cluster that already exists (kind, k3d, minikube, on-prem)." });
 
@@ -55,33 +71,65 @@ export const IngressSchema = z
   .strictObject({
     hostname: hostname()
       .default("localhost")
-      .meta({ description: "Host name users type in the browser; the TLS certificate is issued for it.", examples: ["kubeflow.example.com"] }),
+      .meta({
+        description: "Host name users type in the browser; the TLS certificate is issued for it.",
+        examples: ["kubeflow.example.com"],
+      }),
     serviceType: z
-      .enum(["ClusterIP", "NodePort", "LoadBalancer"], { error: 'must be "ClusterIP", "NodePort" or "LoadBalancer"' })
+      .enum(["ClusterIP", "NodePort", "LoadBalancer"], {
+        error: 'must be "ClusterIP", "NodePort" or "LoadBalancer"',
+      })
       .default("ClusterIP")
-      .meta({ description: "How the ingress gateway is exposed. ClusterIP means kubectl port-forward; on-prem clusters often have no load balancer.", examples: ["LoadBalancer"] }),
+      .meta({
+        description:
+          "How the ingress gateway is exposed. ClusterIP means kubectl port-forward; on-prem clusters often have no load balancer.",
+        examples: ["LoadBalancer"],
+      }),
     httpsNodePort: nodePort()
       .optional()
-      .meta({ description: "Fixed node port for HTTPS (serviceType NodePort only). @default assigned by Kubernetes", examples: [30443] }),
+      .meta({
+        description:
+          "Fixed node port for HTTPS (serviceType NodePort only). @default assigned by Kubernetes",
+        examples: [30443],
+      }),
     httpNodePort: nodePort()
       .optional()
-      .meta({ description: "Fixed node port for HTTP (serviceType NodePort only). @default assigned by Kubernetes", examples: [30080] }),
+      .meta({
+        description:
+          "Fixed node port for HTTP (serviceType NodePort only). @default assigned by Kubernetes",
+        examples: [30080],
+      }),
     loadBalancerSourceRanges: z
       .array(cidr())
       .optional()
-      .meta({ description: "CIDRs allowed to reach the load balancer (serviceType LoadBalancer only). @default open to all", examples: [["10.0.0.0/8"]] }),
+      .meta({
+        description:
+          "CIDRs allowed to reach the load balancer (serviceType LoadBalancer only). @default open to all",
+        examples: [["10.0.0.0/8"]],
+      }),
     serviceAnnotations: stringMap()
       .default({})
-      .meta({ description: "Extra annotations for the gateway Service, e.g. for a cloud or MetalLB load balancer.", examples: [{ "metallb.universe.tf/address-pool": "lab" }] }),
+      .meta({
+        description:
+          "Extra annotations for the gateway Service, e.g. for a cloud or MetalLB load balancer.",
+        examples: [{ "metallb.universe.tf/address-pool": "lab" }],
+      }),
     tls: z
       .strictObject({
         mode: z
           .enum(["selfSigned", "secret"], { error: 'must be "selfSigned" or "secret"' })
           .default("selfSigned")
-          .meta({ description: "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system.", examples: ["secret"] }),
+          .meta({
+            description:
+              "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system.",
+            examples: ["secret"],
+          }),
         secretName: hostname()
           .optional()
-          .meta({ description: "Name of a kubernetes.io/tls Secret in istio-system (mode secret only).", examples: ["kubeflow-tls"] }),
+          .meta({
+            description: "Name of a kubernetes.io/tls Secret in istio-system (mode secret only).",
+            examples: ["kubeflow-tls"],
+          }),
       })
       .prefault({}),
   })
@@ -97,21 +145,34 @@ const CONNECTOR_REQUIRED_KEYS: Record<string, string[]> = {
 };
 
 export const StaticUserSchema = z.strictObject({
-  email: email().meta({ description: "Login email; also the owner of the user's default tenant.", examples: ["alice@example.com"] }),
+  email: email().meta({
+    description: "Login email; also the owner of the user's default tenant.",
+    examples: ["alice@example.com"],
+  }),
   username: dnsLabel()
     .optional()
-    .meta({ description: "Display name. @default the part of the email before '@', made DNS-safe", examples: ["alice"] }),
+    .meta({
+      description: "Display name. @default the part of the email before '@', made DNS-safe",
+      examples: ["alice"],
+    }),
 });
 
 export const ConnectorSchema = z.strictObject({
   type: z
-    .enum(["oidc", "github", "google", "microsoft", "ldap"], { error: 'must be one of "oidc", "github", "google", "microsoft", "ldap"' })
+    .enum(["oidc", "github", "google", "microsoft", "ldap"], {
+      error: 'must be one of "oidc", "github", "google", "microsoft", "ldap"',
+    })
     .meta({ description: "Dex connector type.", examples: ["github"] }),
   id: dnsLabel().meta({ description: "Connector id (unique).", examples: ["github"] }),
-  name: z.string().min(1).meta({ description: "Name shown on the login page.", examples: ["GitHub"] }),
-  config: z
-    .record(z.string(), z.unknown())
-    .meta({ description: "Connector settings passed to Dex as they are (treated as secret). redirectURI defaults to https://<hostname>/dex/callback.", examples: [{ clientID: "abc", clientSecret: "s3cr3t", orgs: [{ name: "my-org" }] }] }),
+  name: z
+    .string()
+    .min(1)
+    .meta({ description: "Name shown on the login page.", examples: ["GitHub"] }),
+  config: z.record(z.string(), z.unknown()).meta({
+    description:
+      "Connector settings passed to Dex as they are (treated as secret). redirectURI defaults to https://<hostname>/dex/callback.",
+    examples: [{ clientID: "abc", clientSecret: "s3cr3t", orgs: [{ name: "my-org" }] }],
+  }),
 });
 
 export const AuthSchema = z
@@ -119,7 +180,11 @@ export const AuthSchema = z
     staticUsers: z
       .array(StaticUserSchema)
       .default([{ email: "user@example.com", username: "user" }])
-      .meta({ description: "Dex static users. Passwords are generated; read them with pulumi stack output --show-secrets.", examples: [[{ email: "alice@example.com" }]] }),
+      .meta({
+        description:
+          "Dex static users. Passwords are generated; read them with pulumi stack output --show-secrets.",
+        examples: [[{ email: "alice@example.com" }]],
+      }),
     connectors: z
       .array(ConnectorSchema)
       .default([])
@@ -133,15 +198,33 @@ export const InClusterDatabaseSchema = z
     kind: z.literal("inCluster"),
     storageGiB: sizeGiB(20).meta({ description: "Size of the MySQL volume.", examples: [50] }),
   })
-  .meta({ description: "MySQL 8.4 run by the platform in namespace kubeflow-data; volume retained, resource protected." });
+  .meta({
+    description:
+      "MySQL 8.4 run by the platform in namespace kubeflow-data; volume retained, resource protected.",
+  });
 
 export const ExternalDatabaseSchema = z
   .strictObject({
     kind: z.literal("external"),
     host: hostname().meta({ description: "MySQL host name.", examples: ["mysql.db.example.com"] }),
-    port: port().default(3306).meta({ description: "MySQL port.", examples: [3306] }),
-    user: z.string().min(1).meta({ description: "User with rights on the databases mlpipeline, metadb and cachedb (mysql_native_password, for ML Metadata).", examples: ["kubeflow"] }),
-    password: z.string().min(1).meta({ description: "Password of that user (set it with --secret).", examples: ["<secret>"] }),
+    port: port()
+      .default(3306)
+      .meta({ description: "MySQL port.", examples: [3306] }),
+    user: z
+      .string()
+      .min(1)
+      .meta({
+        description:
+          "User with rights on the databases mlpipeline, metadb and cachedb (mysql_native_password, for ML Metadata).",
+        examples: ["kubeflow"],
+      }),
+    password: z
+      .string()
+      .min(1)
+      .meta({
+        description: "Password of that user (set it with --secret).",
+        examples: ["<secret>"],
+      }),
   })
   .meta({ description: "An existing MySQL 8 server; no MySQL is deployed." });
 
@@ -154,35 +237,77 @@ export const DatabaseSchema = z
 // ---------------------------------------------------------------- object store
 const S3_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const bucket = () =>
-  z.string().regex(S3_BUCKET, { error: "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-'" });
+  z.string().regex(S3_BUCKET, {
+    error: "must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-'",
+  });
 
 export const MinioObjectStoreSchema = z
   .strictObject({
     kind: z.literal("minio"),
-    bucket: bucket().default("mlpipeline").meta({ description: "Bucket for pipeline artifacts.", examples: ["mlpipeline"] }),
+    bucket: bucket()
+      .default("mlpipeline")
+      .meta({ description: "Bucket for pipeline artifacts.", examples: ["mlpipeline"] }),
     storageGiB: sizeGiB(20).meta({ description: "Size of the MinIO volume.", examples: [100] }),
   })
-  .meta({ description: "MinIO run by the platform in namespace kubeflow-data, one user and prefix policy per tenant." });
+  .meta({
+    description:
+      "MinIO run by the platform in namespace kubeflow-data, one user and prefix policy per tenant.",
+  });
 
 export const S3ObjectStoreSchema = z
   .strictObject({
     kind: z.literal("s3"),
     endpoint: z
       .string()
-      .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, { error: "must be host or host:port without a scheme, such as s3.eu-west-1.amazonaws.com" })
-      .meta({ description: "S3 endpoint host (and port).", examples: ["s3.eu-west-1.amazonaws.com"] }),
-    region: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a region name such as eu-west-1" }).meta({ description: "Bucket region.", examples: ["eu-west-1"] }),
-    bucket: bucket().meta({ description: "Bucket for pipeline artifacts (must exist).", examples: ["acme-kubeflow-artifacts"] }),
-    secure: z.boolean().default(true).meta({ description: "Use TLS to the endpoint.", examples: [true] }),
-    accessKeyId: z.string().min(1).optional().meta({ description: "Platform access key (set with --secret); or use serviceAccountAnnotations.", examples: ["AKIA..."] }),
-    secretAccessKey: z.string().min(1).optional().meta({ description: "Platform secret key (set with --secret).", examples: ["<secret>"] }),
+      .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, {
+        error: "must be host or host:port without a scheme, such as s3.eu-west-1.amazonaws.com",
+      })
+      .meta({
+        description: "S3 endpoint host (and port).",
+        examples: ["s3.eu-west-1.amazonaws.com"],
+      }),
+    region: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { error: "must be a region name such as eu-west-1" })
+      .meta({ description: "Bucket region.", examples: ["eu-west-1"] }),
+    bucket: bucket().meta({
+      description: "Bucket for pipeline artifacts (must exist).",
+      examples: ["acme-kubeflow-artifacts"],
+    }),
+    secure: z
+      .boolean()
+      .default(true)
+      .meta({ description: "Use TLS to the endpoint.", examples: [true] }),
+    accessKeyId: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description: "Platform access key (set with --secret); or use serviceAccountAnnotations.",
+        examples: ["AKIA..."],
+      }),
+    secretAccessKey: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Platform secret key (set with --secret).", examples: ["<secret>"] }),
     serviceAccountAnnotations: stringMap()
       .optional()
-      .meta({ description: "Workload-identity annotations for the Pipelines service accounts instead of keys.", examples: [{ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/kfp" }] }),
+      .meta({
+        description:
+          "Workload-identity annotations for the Pipelines service accounts instead of keys.",
+        examples: [{ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/kfp" }],
+      }),
     tenantIsolation: z
-      .enum(["perTenantCredentials", "shared"], { error: 'must be "perTenantCredentials" or "shared"' })
+      .enum(["perTenantCredentials", "shared"], {
+        error: 'must be "perTenantCredentials" or "shared"',
+      })
       .default("perTenantCredentials")
-      .meta({ description: "perTenantCredentials: each tenant brings keys limited to its prefix (tenants[].objectStoreCredentials); shared: tenants use the platform keys (no isolation).", examples: ["shared"] }),
+      .meta({
+        description:
+          "perTenantCredentials: each tenant brings keys limited to its prefix (tenants[].objectStoreCredentials); shared: tenants use the platform keys (no isolation).",
+        examples: ["shared"],
+      }),
   })
   .meta({ description: "An existing S3-compatible bucket; no MinIO is deployed." });
 
@@ -194,60 +319,127 @@ export const ObjectStoreSchema = z
 
 // ---------------------------------------------------------------- tenants
 export const ContributorSchema = z.strictObject({
-  email: email().meta({ description: "User email (as it appears in the login token).", examples: ["bob@example.com"] }),
-  role: z.enum(["view", "edit", "admin"], { error: 'must be "view", "edit" or "admin"' }).meta({ description: "Kubeflow role in the tenant namespace.", examples: ["edit"] }),
+  email: email().meta({
+    description: "User email (as it appears in the login token).",
+    examples: ["bob@example.com"],
+  }),
+  role: z
+    .enum(["view", "edit", "admin"], { error: 'must be "view", "edit" or "admin"' })
+    .meta({ description: "Kubeflow role in the tenant namespace.", examples: ["edit"] }),
 });
 
 export const QuotaSchema = z.strictObject({
-  cpu: cpuQuantity().optional().meta({ description: "Total CPU requests and limits.", examples: ["16"] }),
-  memory: bytesQuantity().optional().meta({ description: "Total memory requests and limits.", examples: ["64Gi"] }),
-  storage: bytesQuantity().optional().meta({ description: "Total persistent volume requests.", examples: ["500Gi"] }),
-  gpu: z.number().int({ error: "must be a whole number of GPUs" }).nonnegative({ error: "must not be negative" }).optional().meta({ description: "requests.nvidia.com/gpu.", examples: [2] }),
-  pods: z.number().int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).optional().meta({ description: "Maximum number of pods.", examples: [100] }),
-  persistentVolumeClaims: z.number().int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).optional().meta({ description: "Maximum number of volume claims.", examples: [20] }),
+  cpu: cpuQuantity()
+    .optional()
+    .meta({ description: "Total CPU requests and limits.", examples: ["16"] }),
+  memory: bytesQuantity()
+    .optional()
+    .meta({ description: "Total memory requests and limits.", examples: ["64Gi"] }),
+  storage: bytesQuantity()
+    .optional()
+    .meta({ description: "Total persistent volume requests.", examples: ["500Gi"] }),
+  gpu: z
+    .number()
+    .int({ error: "must be a whole number of GPUs" })
+    .nonnegative({ error: "must not be negative" })
+    .optional()
+    .meta({ description: "requests.nvidia.com/gpu.", examples: [2] }),
+  pods: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .positive({ error: "must be at least 1" })
+    .optional()
+    .meta({ description: "Maximum number of pods.", examples: [100] }),
+  persistentVolumeClaims: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .positive({ error: "must be at least 1" })
+    .optional()
+    .meta({ description: "Maximum number of volume claims.", examples: [20] }),
 });
 
 export const ContainerDefaultsSchema = z
   .strictObject({
-    cpuRequest: cpuQuantity().default("100m").meta({ description: "Default CPU request for containers that set none.", examples: ["100m"] }),
-    memoryRequest: bytesQuantity().default("256Mi").meta({ description: "Default memory request.", examples: ["256Mi"] }),
-    cpuLimit: cpuQuantity().default("1").meta({ description: "Default CPU limit.", examples: ["1"] }),
-    memoryLimit: bytesQuantity().default("1Gi").meta({ description: "Default memory limit.", examples: ["2Gi"] }),
+    cpuRequest: cpuQuantity()
+      .default("100m")
+      .meta({
+        description: "Default CPU request for containers that set none.",
+        examples: ["100m"],
+      }),
+    memoryRequest: bytesQuantity()
+      .default("256Mi")
+      .meta({ description: "Default memory request.", examples: ["256Mi"] }),
+    cpuLimit: cpuQuantity()
+      .default("1")
+      .meta({ description: "Default CPU limit.", examples: ["1"] }),
+    memoryLimit: bytesQuantity()
+      .default("1Gi")
+      .meta({ description: "Default memory limit.", examples: ["2Gi"] }),
   })
   .prefault({});
 
 export const TenantSchema = z.strictObject({
-  name: dnsLabel().meta({ description: "Tenant name: the Profile and its namespace.", examples: ["team-vision"] }),
-  owner: email().meta({ description: "Owner's email; gets the admin role.", examples: ["alice@example.com"] }),
-  contributors: z.array(ContributorSchema).default([]).meta({ description: "Other users and their roles." }),
-  quota: QuotaSchema.optional().meta({ description: "ResourceQuota of the namespace. @default no quota" }),
-  containerDefaults: ContainerDefaultsSchema.meta({ description: "LimitRange defaults so pods that set no resources (e.g. Pipelines' own) still run under a quota." }),
+  name: dnsLabel().meta({
+    description: "Tenant name: the Profile and its namespace.",
+    examples: ["team-vision"],
+  }),
+  owner: email().meta({
+    description: "Owner's email; gets the admin role.",
+    examples: ["alice@example.com"],
+  }),
+  contributors: z
+    .array(ContributorSchema)
+    .default([])
+    .meta({ description: "Other users and their roles." }),
+  quota: QuotaSchema.optional().meta({
+    description: "ResourceQuota of the namespace. @default no quota",
+  }),
+  containerDefaults: ContainerDefaultsSchema.meta({
+    description:
+      "LimitRange defaults so pods that set no resources (e.g. Pipelines' own) still run under a quota.",
+  }),
   objectStoreCredentials: z
     .strictObject({
       accessKeyId: z.string().min(1),
       secretAccessKey: z.string().min(1),
     })
     .optional()
-    .meta({ description: "S3 keys limited to this tenant's prefixes (objectStore.kind s3 with perTenantCredentials only; set with --secret)." }),
+    .meta({
+      description:
+        "S3 keys limited to this tenant's prefixes (objectStore.kind s3 with perTenantCredentials only; set with --secret).",
+    }),
 });
 
 // ---------------------------------------------------------------- platform
 export const PlatformObjectSchema = z.strictObject({
-    cluster: ClusterSchema,
-    ingress: IngressSchema,
-    istio: z
-      .strictObject({
-        cni: z.boolean().default(false).meta({ description: "Install the Istio CNI node agent instead of privileged init containers.", examples: [true] }),
-      })
-      .prefault({}),
-    auth: AuthSchema,
-    database: DatabaseSchema,
-    objectStore: ObjectStoreSchema,
-    defaultTenant: z
-      .boolean()
-      .default(true)
-      .meta({ description: "Give the first static user a tenant of their own (unless a tenant already has that owner).", examples: [false] }),
-    tenants: z.array(TenantSchema).default([]).meta({ description: "Kubeflow Profiles with quotas and contributors." }),
+  cluster: ClusterSchema,
+  ingress: IngressSchema,
+  istio: z
+    .strictObject({
+      cni: z
+        .boolean()
+        .default(false)
+        .meta({
+          description: "Install the Istio CNI node agent instead of privileged init containers.",
+          examples: [true],
+        }),
+    })
+    .prefault({}),
+  auth: AuthSchema,
+  database: DatabaseSchema,
+  objectStore: ObjectStoreSchema,
+  defaultTenant: z
+    .boolean()
+    .default(true)
+    .meta({
+      description:
+        "Give the first static user a tenant of their own (unless a tenant already has that owner).",
+      examples: [false],
+    }),
+  tenants: z
+    .array(TenantSchema)
+    .default([])
+    .meta({ description: "Kubeflow Profiles with quotas and contributors." }),
 });
 
 export const PlatformSchema = PlatformObjectSchema.superRefine(checkCrossFieldRules).meta({
@@ -274,101 +466,243 @@ function issue(ctx: Ctx, path: (string | number)[], message: string, input: unkn
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { cluster, ingress, auth, objectStore, tenants } = cfg;
 
-  if (cluster.kubernetesVersion && Number(cluster.kubernetesVersion.split(".")[1]) < MIN_KUBERNETES_MINOR) {
-    issue(ctx, ["cluster", "kubernetesVersion"], `Kubeflow 26.03 needs Kubernetes 1.${MIN_KUBERNETES_MINOR} or newer`, cluster.kubernetesVersion, `upgrade the cluster and set it to "1.${MIN_KUBERNETES_MINOR}" or later`);
+  if (
+    cluster.kubernetesVersion &&
+    Number(cluster.kubernetesVersion.split(".")[1]) < MIN_KUBERNETES_MINOR
+  ) {
+    issue(
+      ctx,
+      ["cluster", "kubernetesVersion"],
+      `Kubeflow 26.03 needs Kubernetes 1.${MIN_KUBERNETES_MINOR} or newer`,
+      cluster.kubernetesVersion,
+      `upgrade the cluster and set it to "1.${MIN_KUBERNETES_MINOR}" or later`,
+    );
   }
 
   // Ingress exposure options only make sense for their service type.
   if (ingress.serviceType !== "NodePort") {
     for (const key of ["httpsNodePort", "httpNodePort"] as const) {
       if (ingress[key] !== undefined) {
-        issue(ctx, ["ingress", key], `only applies when ingress.serviceType is "NodePort" (it is "${ingress.serviceType}")`, ingress[key], `remove it, or set ingress.serviceType to NodePort`);
+        issue(
+          ctx,
+          ["ingress", key],
+          `only applies when ingress.serviceType is "NodePort" (it is "${ingress.serviceType}")`,
+          ingress[key],
+          `remove it, or set ingress.serviceType to NodePort`,
+        );
       }
     }
-  } else if (ingress.httpsNodePort !== undefined && ingress.httpsNodePort === ingress.httpNodePort) {
-    issue(ctx, ["ingress", "httpNodePort"], "must differ from ingress.httpsNodePort", ingress.httpNodePort, "pick another port in 30000-32767");
+  } else if (
+    ingress.httpsNodePort !== undefined &&
+    ingress.httpsNodePort === ingress.httpNodePort
+  ) {
+    issue(
+      ctx,
+      ["ingress", "httpNodePort"],
+      "must differ from ingress.httpsNodePort",
+      ingress.httpNodePort,
+      "pick another port in 30000-32767",
+    );
   }
   if (ingress.serviceType !== "LoadBalancer" && ingress.loadBalancerSourceRanges !== undefined) {
-    issue(ctx, ["ingress", "loadBalancerSourceRanges"], `only applies when ingress.serviceType is "LoadBalancer" (it is "${ingress.serviceType}")`, ingress.loadBalancerSourceRanges, "remove it, or set ingress.serviceType to LoadBalancer");
+    issue(
+      ctx,
+      ["ingress", "loadBalancerSourceRanges"],
+      `only applies when ingress.serviceType is "LoadBalancer" (it is "${ingress.serviceType}")`,
+      ingress.loadBalancerSourceRanges,
+      "remove it, or set ingress.serviceType to LoadBalancer",
+    );
   }
   if (ingress.tls.mode === "secret" && !ingress.tls.secretName) {
-    issue(ctx, ["ingress", "tls", "secretName"], 'required when ingress.tls.mode is "secret"', undefined, "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>");
+    issue(
+      ctx,
+      ["ingress", "tls", "secretName"],
+      'required when ingress.tls.mode is "secret"',
+      undefined,
+      "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>",
+    );
   }
   if (ingress.tls.mode === "selfSigned" && ingress.tls.secretName) {
-    issue(ctx, ["ingress", "tls", "secretName"], 'only applies when ingress.tls.mode is "secret"', ingress.tls.secretName, "remove it, or set ingress.tls.mode to secret");
+    issue(
+      ctx,
+      ["ingress", "tls", "secretName"],
+      'only applies when ingress.tls.mode is "secret"',
+      ingress.tls.secretName,
+      "remove it, or set ingress.tls.mode to secret",
+    );
   }
 
   // Somebody must be able to log in.
   if (auth.staticUsers.length === 0 && auth.connectors.length === 0) {
-    issue(ctx, ["auth", "staticUsers"], "no static users and no connectors: nobody could log in", [], "add a static user (pulumi config set --path 'kubeflow-platform:platform.auth.staticUsers[0].email' you@example.com) or a connector");
+    issue(
+      ctx,
+      ["auth", "staticUsers"],
+      "no static users and no connectors: nobody could log in",
+      [],
+      "add a static user (pulumi config set --path 'kubeflow-platform:platform.auth.staticUsers[0].email' you@example.com) or a connector",
+    );
   }
   duplicates(auth.staticUsers.map((u) => u.email)).forEach((i) =>
-    issue(ctx, ["auth", "staticUsers", i, "email"], "duplicate static user email", auth.staticUsers[i].email, "list each user once"),
+    issue(
+      ctx,
+      ["auth", "staticUsers", i, "email"],
+      "duplicate static user email",
+      auth.staticUsers[i].email,
+      "list each user once",
+    ),
   );
   duplicates(auth.connectors.map((c) => c.id)).forEach((i) =>
-    issue(ctx, ["auth", "connectors", i, "id"], "duplicate connector id", auth.connectors[i].id, "give each connector its own id"),
+    issue(
+      ctx,
+      ["auth", "connectors", i, "id"],
+      "duplicate connector id",
+      auth.connectors[i].id,
+      "give each connector its own id",
+    ),
   );
   auth.connectors.forEach((c, i) => {
     for (const key of CONNECTOR_REQUIRED_KEYS[c.type] ?? []) {
       if (c.config[key] === undefined || c.config[key] === "") {
-        issue(ctx, ["auth", "connectors", i, "config", key], `required for a "${c.type}" connector`, undefined, `pulumi config set --path 'kubeflow-platform:platform.auth.connectors[${i}].config.${key}' <value>`);
+        issue(
+          ctx,
+          ["auth", "connectors", i, "config", key],
+          `required for a "${c.type}" connector`,
+          undefined,
+          `pulumi config set --path 'kubeflow-platform:platform.auth.connectors[${i}].config.${key}' <value>`,
+        );
       }
     }
   });
 
   // Object store credentials: exactly one way in.
   if (objectStore.kind === "s3") {
-    const hasKeys = objectStore.accessKeyId !== undefined || objectStore.secretAccessKey !== undefined;
+    const hasKeys =
+      objectStore.accessKeyId !== undefined || objectStore.secretAccessKey !== undefined;
     const hasIdentity = objectStore.serviceAccountAnnotations !== undefined;
     if (hasKeys && hasIdentity) {
-      issue(ctx, ["objectStore", "serviceAccountAnnotations"], "conflicts with objectStore.accessKeyId/secretAccessKey: choose keys or workload identity", objectStore.serviceAccountAnnotations, "remove either the keys or serviceAccountAnnotations");
+      issue(
+        ctx,
+        ["objectStore", "serviceAccountAnnotations"],
+        "conflicts with objectStore.accessKeyId/secretAccessKey: choose keys or workload identity",
+        objectStore.serviceAccountAnnotations,
+        "remove either the keys or serviceAccountAnnotations",
+      );
     } else if (!hasIdentity) {
       for (const key of ["accessKeyId", "secretAccessKey"] as const) {
         if (objectStore[key] === undefined) {
-          issue(ctx, ["objectStore", key], 'required when objectStore.kind is "s3" without serviceAccountAnnotations', undefined, `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`);
+          issue(
+            ctx,
+            ["objectStore", key],
+            'required when objectStore.kind is "s3" without serviceAccountAnnotations',
+            undefined,
+            `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`,
+          );
         }
       }
     }
     if (objectStore.tenantIsolation === "shared" && hasIdentity) {
-      issue(ctx, ["objectStore", "tenantIsolation"], '"shared" hands the platform keys to tenants, but the platform uses workload identity and has no keys', objectStore.tenantIsolation, 'set it to "perTenantCredentials" and give each tenant objectStoreCredentials');
+      issue(
+        ctx,
+        ["objectStore", "tenantIsolation"],
+        '"shared" hands the platform keys to tenants, but the platform uses workload identity and has no keys',
+        objectStore.tenantIsolation,
+        'set it to "perTenantCredentials" and give each tenant objectStoreCredentials',
+      );
     }
   }
   tenants.forEach((t, i) => {
-    const needsKeys = objectStore.kind === "s3" && objectStore.tenantIsolation === "perTenantCredentials";
+    const needsKeys =
+      objectStore.kind === "s3" && objectStore.tenantIsolation === "perTenantCredentials";
     if (needsKeys && !t.objectStoreCredentials) {
-      issue(ctx, ["tenants", i, "objectStoreCredentials"], 'required when objectStore.kind is "s3" with tenantIsolation "perTenantCredentials"', undefined, `pulumi config set --secret --path 'kubeflow-platform:platform.tenants[${i}].objectStoreCredentials.accessKeyId' <key> (and .secretAccessKey)`);
+      issue(
+        ctx,
+        ["tenants", i, "objectStoreCredentials"],
+        'required when objectStore.kind is "s3" with tenantIsolation "perTenantCredentials"',
+        undefined,
+        `pulumi config set --secret --path 'kubeflow-platform:platform.tenants[${i}].objectStoreCredentials.accessKeyId' <key> (and .secretAccessKey)`,
+      );
     }
     if (!needsKeys && t.objectStoreCredentials) {
-      issue(ctx, ["tenants", i, "objectStoreCredentials"], objectStore.kind === "minio" ? "MinIO tenant credentials are generated; do not set them" : 'only used with objectStore.tenantIsolation "perTenantCredentials"', "[redacted]", "remove it");
+      issue(
+        ctx,
+        ["tenants", i, "objectStoreCredentials"],
+        objectStore.kind === "minio"
+          ? "MinIO tenant credentials are generated; do not set them"
+          : 'only used with objectStore.tenantIsolation "perTenantCredentials"',
+        "[redacted]",
+        "remove it",
+      );
     }
   });
 
   // Tenants: unique names, sane defaults inside the quota.
   duplicates(tenants.map((t) => t.name)).forEach((i) =>
-    issue(ctx, ["tenants", i, "name"], "duplicate tenant name", tenants[i].name, "give each tenant its own name"),
+    issue(
+      ctx,
+      ["tenants", i, "name"],
+      "duplicate tenant name",
+      tenants[i].name,
+      "give each tenant its own name",
+    ),
   );
   tenants.forEach((t, i) => {
     if (RESERVED_NAMESPACES.has(t.name) || t.name.startsWith("kube-")) {
-      issue(ctx, ["tenants", i, "name"], "is a namespace the platform or Kubernetes uses", t.name, "choose another name, e.g. team-<name>");
+      issue(
+        ctx,
+        ["tenants", i, "name"],
+        "is a namespace the platform or Kubernetes uses",
+        t.name,
+        "choose another name, e.g. team-<name>",
+      );
     }
     const d = t.containerDefaults;
-    for (const [req, lim] of [["cpuRequest", "cpuLimit"], ["memoryRequest", "memoryLimit"]] as const) {
+    for (const [req, lim] of [
+      ["cpuRequest", "cpuLimit"],
+      ["memoryRequest", "memoryLimit"],
+    ] as const) {
       if (quantityToNumber(d[req]) > quantityToNumber(d[lim])) {
-        issue(ctx, ["tenants", i, "containerDefaults", req], `must not exceed containerDefaults.${lim} (${d[lim]})`, d[req], `lower it or raise ${lim}`);
+        issue(
+          ctx,
+          ["tenants", i, "containerDefaults", req],
+          `must not exceed containerDefaults.${lim} (${d[lim]})`,
+          d[req],
+          `lower it or raise ${lim}`,
+        );
       }
     }
-    for (const [lim, q] of [["cpuLimit", "cpu"], ["memoryLimit", "memory"]] as const) {
+    for (const [lim, q] of [
+      ["cpuLimit", "cpu"],
+      ["memoryLimit", "memory"],
+    ] as const) {
       const quota = t.quota?.[q];
       if (quota !== undefined && quantityToNumber(d[lim]) > quantityToNumber(quota)) {
-        issue(ctx, ["tenants", i, "containerDefaults", lim], `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`, d[lim], `lower it below ${quota} or raise quota.${q}`);
+        issue(
+          ctx,
+          ["tenants", i, "containerDefaults", lim],
+          `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`,
+          d[lim],
+          `lower it below ${quota} or raise quota.${q}`,
+        );
       }
     }
     duplicates(t.contributors.map((c) => c.email)).forEach((j) =>
-      issue(ctx, ["tenants", i, "contributors", j, "email"], "duplicate contributor", t.contributors[j].email, "list each contributor once"),
+      issue(
+        ctx,
+        ["tenants", i, "contributors", j, "email"],
+        "duplicate contributor",
+        t.contributors[j].email,
+        "list each contributor once",
+      ),
     );
     t.contributors.forEach((c, j) => {
       if (c.email === t.owner) {
-        issue(ctx, ["tenants", i, "contributors", j, "email"], "is the tenant's owner, who already has the admin role", c.email, "remove this contributor");
+        issue(
+          ctx,
+          ["tenants", i, "contributors", j, "email"],
+          "is the tenant's owner, who already has the admin role",
+          c.email,
+          "remove this contributor",
+        );
       }
     });
   });

@@ -43,14 +43,24 @@ export class CertManager extends pulumi.ComponentResource {
       { metadata: { name: CERT_MANAGER_NAMESPACE, labels: labels("cert-manager") } },
       { parent: this },
     );
-    const chart = pinnedChart(`${name}-chart`, charts.certManager, CERT_MANAGER_NAMESPACE, certManagerValues(), {
-      parent: this,
-      dependsOn: [ns],
-    });
-    const issuer = new k8s.apiextensions.CustomResource(`${name}-self-signing-issuer`, selfSigningIssuer(), {
-      parent: this,
-      dependsOn: [chart],
-    });
+    const chart = pinnedChart(
+      `${name}-chart`,
+      charts.certManager,
+      CERT_MANAGER_NAMESPACE,
+      certManagerValues(),
+      {
+        parent: this,
+        dependsOn: [ns],
+      },
+    );
+    const issuer = new k8s.apiextensions.CustomResource(
+      `${name}-self-signing-issuer`,
+      selfSigningIssuer(),
+      {
+        parent: this,
+        dependsOn: [chart],
+      },
+    );
     this.ready = [chart, issuer];
     this.registerOutputs({});
   }

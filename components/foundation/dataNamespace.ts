@@ -6,14 +6,20 @@ import { labels } from "../lib/k8s";
 
 export const DATA_NAMESPACE = "kubeflow-data";
 
-export function dataNamespace(name: string, opts: pulumi.CustomResourceOptions): k8s.core.v1.Namespace {
+export function dataNamespace(
+  name: string,
+  opts: pulumi.CustomResourceOptions,
+): k8s.core.v1.Namespace {
   return new k8s.core.v1.Namespace(
     name,
     {
       metadata: {
         name: DATA_NAMESPACE,
         // No sidecars: MySQL and MinIO are reached by plain TCP from meshed and unmeshed clients.
-        labels: labels("data", { "pod-security.kubernetes.io/enforce": "restricted", "istio-injection": "disabled" }),
+        labels: labels("data", {
+          "pod-security.kubernetes.io/enforce": "restricted",
+          "istio-injection": "disabled",
+        }),
       },
     },
     { ...opts, protect: true, retainOnDelete: true },
@@ -31,8 +37,14 @@ export function dataNetworkPolicy(app: string, port: number): k8s.networking.v1.
         {
           from: [
             { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kubeflow" } } },
-            { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": DATA_NAMESPACE } } },
-            { namespaceSelector: { matchLabels: { "app.kubernetes.io/part-of": "kubeflow-profile" } } },
+            {
+              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": DATA_NAMESPACE } },
+            },
+            {
+              namespaceSelector: {
+                matchLabels: { "app.kubernetes.io/part-of": "kubeflow-profile" },
+              },
+            },
           ],
           ports: [{ port, protocol: "TCP" }],
         },

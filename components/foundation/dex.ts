@@ -89,13 +89,22 @@ export class Dex extends pulumi.ComponentResource {
         { length: 24, special: false },
         { parent: this },
       );
-      this.passwords[u.email] = password.result;
-      return { email: u.email, username: usernameFor(u), hash: password.bcryptHash };
+      this.passwords[u.email] = pulumi.secret(password.result);
+      return { email: u.email, username: usernameFor(u), hash: pulumi.secret(password.bcryptHash) };
     });
-    const client = new random.RandomPassword(`${name}-oidc-client-secret`, { length: 32, special: false }, { parent: this });
-    this.clientSecret = client.result;
+    const client = new random.RandomPassword(
+      `${name}-oidc-client-secret`,
+      { length: 32, special: false },
+      { parent: this },
+    );
+    this.clientSecret = pulumi.secret(client.result);
 
-    const config = dexConfig({ auth: args.auth, hostname: args.hostname, staticPasswords, clientSecret: client.result });
+    const config = dexConfig({
+      auth: args.auth,
+      hostname: args.hostname,
+      staticPasswords,
+      clientSecret: this.clientSecret,
+    });
     this.chart = pinnedChart(
       `${name}-chart`,
       charts.dex,

@@ -66,7 +66,13 @@ export function ingressAuthObjects(ingress: IngressConfig): K8sObject[] {
       },
     },
     virtualService("dex", "/dex/", `dex.${DEX_NAMESPACE}.svc.cluster.local`, DEX_PORT, l),
-    virtualService("oauth2-proxy", "/oauth2/", `oauth2-proxy.${OAUTH2_PROXY_NAMESPACE}.svc.cluster.local`, 80, l),
+    virtualService(
+      "oauth2-proxy",
+      "/oauth2/",
+      `oauth2-proxy.${OAUTH2_PROXY_NAMESPACE}.svc.cluster.local`,
+      80,
+      l,
+    ),
     {
       apiVersion: "security.istio.io/v1",
       kind: "RequestAuthentication",
@@ -91,7 +97,11 @@ export function ingressAuthObjects(ingress: IngressConfig): K8sObject[] {
     {
       apiVersion: "security.istio.io/v1",
       kind: "AuthorizationPolicy",
-      metadata: { name: "istio-ingressgateway-oauth2-proxy", namespace: ISTIO_NAMESPACE, labels: l },
+      metadata: {
+        name: "istio-ingressgateway-oauth2-proxy",
+        namespace: ISTIO_NAMESPACE,
+        labels: l,
+      },
       spec: {
         action: "CUSTOM",
         provider: { name: OAUTH2_PROXY_PROVIDER },
@@ -124,7 +134,13 @@ export function ingressAuthObjects(ingress: IngressConfig): K8sObject[] {
   return objects;
 }
 
-function virtualService(name: string, prefix: string, host: string, port: number, l: Record<string, string>): K8sObject {
+function virtualService(
+  name: string,
+  prefix: string,
+  host: string,
+  port: number,
+  l: Record<string, string>,
+): K8sObject {
   return {
     apiVersion: "networking.istio.io/v1",
     kind: "VirtualService",
@@ -132,7 +148,12 @@ function virtualService(name: string, prefix: string, host: string, port: number
     spec: {
       gateways: [`${KUBEFLOW_NAMESPACE}/${KUBEFLOW_GATEWAY}`],
       hosts: ["*"],
-      http: [{ match: [{ uri: { prefix } }], route: [{ destination: { host, port: { number: port } } }] }],
+      http: [
+        {
+          match: [{ uri: { prefix } }],
+          route: [{ destination: { host, port: { number: port } } }],
+        },
+      ],
     },
   };
 }
@@ -145,7 +166,11 @@ export class IngressAuth extends pulumi.ComponentResource {
   constructor(name: string, args: IngressAuthArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:IngressAuth", name, {}, opts);
     for (const obj of ingressAuthObjects(args.ingress)) {
-      new k8s.apiextensions.CustomResource(`${name}-${obj.kind.toLowerCase()}-${obj.metadata.name}`, obj, { parent: this });
+      new k8s.apiextensions.CustomResource(
+        `${name}-${obj.kind.toLowerCase()}-${obj.metadata.name}`,
+        obj,
+        { parent: this },
+      );
     }
     this.registerOutputs({});
   }

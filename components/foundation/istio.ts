@@ -25,7 +25,13 @@ export function istiodValues(cni: boolean): Record<string, unknown> {
             service: "oauth2-proxy.oauth2-proxy.svc.cluster.local",
             port: 80,
             includeRequestHeadersInCheck: ["authorization", "cookie"],
-            headersToUpstreamOnAllow: ["authorization", "path", "x-auth-request-email", "x-auth-request-groups", "x-auth-request-user"],
+            headersToUpstreamOnAllow: [
+              "authorization",
+              "path",
+              "x-auth-request-email",
+              "x-auth-request-groups",
+              "x-auth-request-user",
+            ],
             headersToDownstreamOnDeny: ["content-type", "set-cookie"],
           },
         },
@@ -37,8 +43,20 @@ export function istiodValues(cni: boolean): Record<string, unknown> {
 /** Gateway Service per exposure mode. A LoadBalancer that never gets an address must not hang `up`. */
 export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
   const ports = [
-    { name: "http2", port: 80, targetPort: 80, protocol: "TCP", ...(ingress.httpNodePort ? { nodePort: ingress.httpNodePort } : {}) },
-    { name: "https", port: 443, targetPort: 443, protocol: "TCP", ...(ingress.httpsNodePort ? { nodePort: ingress.httpsNodePort } : {}) },
+    {
+      name: "http2",
+      port: 80,
+      targetPort: 80,
+      protocol: "TCP",
+      ...(ingress.httpNodePort ? { nodePort: ingress.httpNodePort } : {}),
+    },
+    {
+      name: "https",
+      port: 443,
+      targetPort: 443,
+      protocol: "TCP",
+      ...(ingress.httpsNodePort ? { nodePort: ingress.httpsNodePort } : {}),
+    },
   ];
   const annotations = {
     ...ingress.serviceAnnotations,
@@ -49,7 +67,9 @@ export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
       type: ingress.serviceType,
       ports,
       annotations,
-      ...(ingress.loadBalancerSourceRanges ? { loadBalancerSourceRanges: ingress.loadBalancerSourceRanges } : {}),
+      ...(ingress.loadBalancerSourceRanges
+        ? { loadBalancerSourceRanges: ingress.loadBalancerSourceRanges }
+        : {}),
     },
     resources: { requests: { cpu: "50m", memory: "64Mi" } },
     autoscaling: { enabled: false },
@@ -72,14 +92,34 @@ export class Istio extends pulumi.ComponentResource {
       { metadata: { name: ISTIO_NAMESPACE, labels: labels("istio") } },
       { parent: this },
     );
-    const base = pinnedChart(`${name}-base`, charts.istioBase, ISTIO_NAMESPACE, { defaultRevision: "default" }, { parent: this, dependsOn: [ns] });
+    const base = pinnedChart(
+      `${name}-base`,
+      charts.istioBase,
+      ISTIO_NAMESPACE,
+      { defaultRevision: "default" },
+      { parent: this, dependsOn: [ns] },
+    );
     const cni = args.cni
-      ? [pinnedChart(`${name}-cni`, charts.istioCni, "kube-system", { profile: "default" }, { parent: this, dependsOn: [base] })]
+      ? [
+          pinnedChart(
+            `${name}-cni`,
+            charts.istioCni,
+            "kube-system",
+            { profile: "default" },
+            { parent: this, dependsOn: [base] },
+          ),
+        ]
       : [];
-    const istiod = pinnedChart(`${name}-istiod`, charts.istiod, ISTIO_NAMESPACE, istiodValues(args.cni), {
-      parent: this,
-      dependsOn: [base, ...cni],
-    });
+    const istiod = pinnedChart(
+      `${name}-istiod`,
+      charts.istiod,
+      ISTIO_NAMESPACE,
+      istiodValues(args.cni),
+      {
+        parent: this,
+        dependsOn: [base, ...cni],
+      },
+    );
     // The gateway pods get their proxy from istiod's injector, so istiod must be up first.
     const gateway = new k8s.helm.v4.Chart(
       `${name}-ingressgateway`,

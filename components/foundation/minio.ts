@@ -36,7 +36,16 @@ export function tenantPolicy(bucket: string, tenant: string): Record<string, unk
         Effect: "Allow",
         Action: ["s3:ListBucket"],
         Resource: [`arn:aws:s3:::${bucket}`],
-        Condition: { StringLike: { "s3:prefix": ["artifacts/*", "shared/*", `private-artifacts/${tenant}/*`, `private/${tenant}/*`] } },
+        Condition: {
+          StringLike: {
+            "s3:prefix": [
+              "artifacts/*",
+              "shared/*",
+              `private-artifacts/${tenant}/*`,
+              `private/${tenant}/*`,
+            ],
+          },
+        },
       },
     ],
   };
@@ -45,7 +54,13 @@ export function tenantPolicy(bucket: string, tenant: string): Record<string, unk
 export function platformPolicy(bucket: string): Record<string, unknown> {
   return {
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Action: ["s3:*"], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] }],
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["s3:*"],
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+      },
+    ],
   };
 }
 
@@ -54,7 +69,10 @@ export function platformPolicy(bucket: string): Record<string, unknown> {
  * policy, holding "<accessKey> <secretKey>". Every step is idempotent. Pure.
  */
 export function provisioningScript(bucket: string): string {
-  const tenantPolicyTemplate = JSON.stringify(tenantPolicy(bucket, "TENANT")).replace(/TENANT/g, "%s");
+  const tenantPolicyTemplate = JSON.stringify(tenantPolicy(bucket, "TENANT")).replace(
+    /TENANT/g,
+    "%s",
+  );
   return [
     "#!/bin/sh",
     "set -eu",
@@ -66,8 +84,10 @@ export function provisioningScript(bucket: string): string {
     '  policy=$(basename "$file")',
     '  read -r access secret < "$file"',
     '  if [ "$policy" = "platform" ]; then cp /tmp/platform.json /tmp/policy.json; else',
-    '    tenant=${policy#tenant-}',
-    `    printf '${tenantPolicyTemplate}' ${Array(tenantPolicyTemplate.split("%s").length - 1).fill('"$tenant"').join(" ")} > /tmp/policy.json`,
+    "    tenant=${policy#tenant-}",
+    `    printf '${tenantPolicyTemplate}' ${Array(tenantPolicyTemplate.split("%s").length - 1)
+      .fill('"$tenant"')
+      .join(" ")} > /tmp/policy.json`,
     "  fi",
     '  mc admin policy create store "$policy" /tmp/policy.json >/dev/null',
     '  mc admin user add store "$access" "$secret" >/dev/null',
@@ -81,7 +101,10 @@ export function provisioningScript(bucket: string): string {
 }
 
 /** Secret data for the Job: file name = policy name, content = "<accessKey> <secretKey>". Pure. */
-export function usersSecretData(platform: AccessKey, tenants: Record<string, AccessKey>): Record<string, string> {
+export function usersSecretData(
+  platform: AccessKey,
+  tenants: Record<string, AccessKey>,
+): Record<string, string> {
   const data: Record<string, string> = { platform: `${platform.accessKey} ${platform.secretKey}` };
   for (const [tenant, key] of Object.entries(tenants).sort(([a], [b]) => a.localeCompare(b))) {
     data[`tenant-${tenant}`] = `${key.accessKey} ${key.secretKey}`;
@@ -90,7 +113,13 @@ export function usersSecretData(platform: AccessKey, tenants: Record<string, Acc
 }
 
 function podSecurity() {
-  return { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } };
+  return {
+    runAsNonRoot: true,
+    runAsUser: 1000,
+    runAsGroup: 1000,
+    fsGroup: 1000,
+    seccompProfile: { type: "RuntimeDefault" },
+  };
 }
 
 export interface MinioArgs {
@@ -108,20 +137,31 @@ export class Minio extends pulumi.ComponentResource {
   constructor(name: string, args: MinioArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:Minio", name, {}, opts);
     const deps = { parent: this, dependsOn: [args.namespace] };
-    const rootPassword = new random.RandomPassword(`${name}-root-password`, { length: 40, special: false }, { parent: this, protect: true });
+    const rootPassword = new random.RandomPassword(
+      `${name}-root-password`,
+      { length: 40, special: false },
+      { parent: this, protect: true },
+    );
     const rootSecret = new k8s.core.v1.Secret(
       `${name}-root`,
       {
         metadata: { name: ROOT_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
-        stringData: { MINIO_ROOT_USER: "minio-root", MINIO_ROOT_PASSWORD: rootPassword.result },
+        stringData: {
+          MINIO_ROOT_USER: "minio-root",
+          MINIO_ROOT_PASSWORD: pulumi.secret(rootPassword.result),
+        },
       },
       deps,
     );
-    const claim = new k8s.core.v1.PersistentVolumeClaim(`${name}-data`, dataVolumeClaim(MINIO_NAME, args.storageGiB, args.storageClass), {
-      ...deps,
-      protect: true,
-      retainOnDelete: true,
-    });
+    const claim = new k8s.core.v1.PersistentVolumeClaim(
+      `${name}-data`,
+      dataVolumeClaim(MINIO_NAME, args.storageGiB, args.storageClass),
+      {
+        ...deps,
+        protect: true,
+        retainOnDelete: true,
+      },
+    );
     const selector = { "app.kubernetes.io/name": MINIO_NAME };
     const service = new k8s.core.v1.Service(
       `${name}-service`,
@@ -131,11 +171,19 @@ export class Minio extends pulumi.ComponentResource {
       },
       deps,
     );
-    new k8s.networking.v1.NetworkPolicy(`${name}-network-policy`, dataNetworkPolicy(MINIO_NAME, MINIO_PORT), deps);
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-network-policy`,
+      dataNetworkPolicy(MINIO_NAME, MINIO_PORT),
+      deps,
+    );
     const server = new k8s.apps.v1.StatefulSet(
       `${name}-statefulset`,
       {
-        metadata: { name: MINIO_NAME, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME, selector) },
+        metadata: {
+          name: MINIO_NAME,
+          namespace: DATA_NAMESPACE,
+          labels: labels(MINIO_NAME, selector),
+        },
         spec: {
           serviceName: MINIO_NAME,
           replicas: 1,
@@ -151,14 +199,22 @@ export class Minio extends pulumi.ComponentResource {
                   args: ["server", "/data"],
                   envFrom: [{ secretRef: { name: ROOT_SECRET } }],
                   ports: [{ name: "s3", containerPort: MINIO_PORT }],
-                  resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { memory: "1Gi" } },
+                  resources: {
+                    requests: { cpu: "50m", memory: "256Mi" },
+                    limits: { memory: "1Gi" },
+                  },
                   readinessProbe: { httpGet: { path: "/minio/health/ready", port: MINIO_PORT } },
-                  livenessProbe: { httpGet: { path: "/minio/health/live", port: MINIO_PORT }, initialDelaySeconds: 30 },
+                  livenessProbe: {
+                    httpGet: { path: "/minio/health/live", port: MINIO_PORT },
+                    initialDelaySeconds: 30,
+                  },
                   securityContext: restrictedContainerSecurity,
                   volumeMounts: [{ name: "data", mountPath: "/data" }],
                 },
               ],
-              volumes: [{ name: "data", persistentVolumeClaim: { claimName: `${MINIO_NAME}-data` } }],
+              volumes: [
+                { name: "data", persistentVolumeClaim: { claimName: `${MINIO_NAME}-data` } },
+              ],
             },
           },
         },
@@ -167,17 +223,27 @@ export class Minio extends pulumi.ComponentResource {
     );
 
     const usersData = pulumi.secret(
-      pulumi.all([args.platformCredentials, args.tenantCredentials]).apply(([p, t]) => usersSecretData(p!, t)),
+      pulumi
+        .all([args.platformCredentials, args.tenantCredentials])
+        .apply(([p, t]) => usersSecretData(p!, t)),
     );
     const users = new k8s.core.v1.Secret(
       `${name}-users`,
-      { metadata: { name: USERS_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) }, stringData: usersData },
+      {
+        metadata: { name: USERS_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
+        stringData: usersData,
+      },
       deps,
     );
     // A new Job (new name) whenever users or the script change; the old one is deleted.
     const script = provisioningScript(args.bucket);
-    const jobName = usersData.apply((d) =>
-      `minio-provision-${createHash("sha256").update(script).update(JSON.stringify(Object.keys(d))).digest("hex").slice(0, 10)}`,
+    const jobName = pulumi.unsecret(usersData).apply(
+      (d) =>
+        `minio-provision-${createHash("sha256")
+          .update(script)
+          .update(JSON.stringify(Object.keys(d)))
+          .digest("hex")
+          .slice(0, 10)}`,
     );
     new k8s.batch.v1.Job(
       `${name}-provision`,
@@ -196,7 +262,10 @@ export class Minio extends pulumi.ComponentResource {
                   image: images.minio,
                   command: ["/bin/sh", "-c", script],
                   envFrom: [{ secretRef: { name: ROOT_SECRET } }],
-                  resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+                  resources: {
+                    requests: { cpu: "10m", memory: "32Mi" },
+                    limits: { memory: "128Mi" },
+                  },
                   securityContext: restrictedContainerSecurity,
                   volumeMounts: [
                     { name: "users", mountPath: "/users", readOnly: true },
@@ -212,7 +281,7 @@ export class Minio extends pulumi.ComponentResource {
           },
         },
       },
-      { parent: this, dependsOn: [server, users]},
+      { parent: this, dependsOn: [server, users] },
     );
     this.registerOutputs({ endpoint: MINIO_HOST });
   }

@@ -24,7 +24,9 @@ export interface DatabaseConnection {
 
 /** First-boot script: databases and a mysql_native_password user for Pipelines. Pure. */
 export function mysqlInitScript(databases: string[]): string {
-  const grants = databases.map((db) => `GRANT ALL PRIVILEGES ON \\\`${db}\\\`.* TO '$KFP_USER'@'%';`).join("\n");
+  const grants = databases
+    .map((db) => `GRANT ALL PRIVILEGES ON \\\`${db}\\\`.* TO '$KFP_USER'@'%';`)
+    .join("\n");
   const creates = databases.map((db) => `CREATE DATABASE IF NOT EXISTS \\\`${db}\\\`;`).join("\n");
   return [
     "#!/bin/bash",
@@ -43,7 +45,10 @@ export function mysqlInitScript(databases: string[]): string {
 export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSetArgs {
   const selector = { "app.kubernetes.io/name": MYSQL_NAME };
   const env = [
-    { name: "MYSQL_ROOT_PASSWORD", valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } } },
+    {
+      name: "MYSQL_ROOT_PASSWORD",
+      valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } },
+    },
     { name: "KFP_USER", value: PIPELINES_DB_USER },
     { name: "KFP_PASSWORD", valueFrom: { secretKeyRef: { name: SECRET, key: "kfp-password" } } },
   ];
@@ -56,7 +61,13 @@ export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
       template: {
         metadata: { labels: labels(MYSQL_NAME, selector) },
         spec: {
-          securityContext: { runAsNonRoot: true, runAsUser: 999, runAsGroup: 999, fsGroup: 999, seccompProfile: { type: "RuntimeDefault" } },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 999,
+            runAsGroup: 999,
+            fsGroup: 999,
+            seccompProfile: { type: "RuntimeDefault" },
+          },
           containers: [
             {
               name: MYSQL_NAME,
@@ -66,7 +77,11 @@ export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
               ports: [{ name: "mysql", containerPort: MYSQL_PORT }],
               resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "1Gi" } },
               readinessProbe: { tcpSocket: { port: MYSQL_PORT }, periodSeconds: 10 },
-              livenessProbe: { tcpSocket: { port: MYSQL_PORT }, initialDelaySeconds: 60, periodSeconds: 20 },
+              livenessProbe: {
+                tcpSocket: { port: MYSQL_PORT },
+                initialDelaySeconds: 60,
+                periodSeconds: 20,
+              },
               securityContext: restrictedContainerSecurity,
               volumeMounts: [
                 { name: "data", mountPath: "/var/lib/mysql" },
@@ -88,7 +103,11 @@ export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
   };
 }
 
-export function dataVolumeClaim(app: string, storageGiB: number, storageClass?: string): k8s.core.v1.PersistentVolumeClaimArgs {
+export function dataVolumeClaim(
+  app: string,
+  storageGiB: number,
+  storageClass?: string,
+): k8s.core.v1.PersistentVolumeClaimArgs {
   return {
     metadata: { name: `${app}-data`, namespace: DATA_NAMESPACE, labels: labels(app) },
     spec: {
@@ -112,21 +131,33 @@ export class Mysql extends pulumi.ComponentResource {
     super("kubeflow-platform:foundation:Mysql", name, {}, opts);
     // Passwords are baked into the data directory on first boot: never regenerate them.
     const keep = { parent: this, protect: true };
-    const root = new random.RandomPassword(`${name}-root-password`, { length: 32, special: false }, keep);
-    const kfp = new random.RandomPassword(`${name}-kfp-password`, { length: 32, special: false }, keep);
+    const root = new random.RandomPassword(
+      `${name}-root-password`,
+      { length: 32, special: false },
+      keep,
+    );
+    const kfp = new random.RandomPassword(
+      `${name}-kfp-password`,
+      { length: 32, special: false },
+      keep,
+    );
     const deps = { parent: this, dependsOn: [args.namespace] };
     const secret = new k8s.core.v1.Secret(
       `${name}-credentials`,
       {
         metadata: { name: SECRET, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
-        stringData: { "root-password": root.result, "kfp-password": kfp.result },
+        stringData: pulumi.secret({ "root-password": root.result, "kfp-password": kfp.result }),
       },
       deps,
     );
     const init = new k8s.core.v1.ConfigMap(
       `${name}-init`,
       {
-        metadata: { name: `${MYSQL_NAME}-init`, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        metadata: {
+          name: `${MYSQL_NAME}-init`,
+          namespace: DATA_NAMESPACE,
+          labels: labels(MYSQL_NAME),
+        },
         data: { "10-kubeflow.sh": mysqlInitScript(PIPELINES_DATABASES) },
       },
       deps,
@@ -140,21 +171,32 @@ export class Mysql extends pulumi.ComponentResource {
       `${name}-service`,
       {
         metadata: { name: MYSQL_NAME, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
-        spec: { selector: { "app.kubernetes.io/name": MYSQL_NAME }, ports: [{ name: "tcp-mysql", port: MYSQL_PORT, targetPort: MYSQL_PORT }] },
+        spec: {
+          selector: { "app.kubernetes.io/name": MYSQL_NAME },
+          ports: [{ name: "tcp-mysql", port: MYSQL_PORT, targetPort: MYSQL_PORT }],
+        },
       },
       deps,
     );
-    new k8s.networking.v1.NetworkPolicy(`${name}-network-policy`, dataNetworkPolicy(MYSQL_NAME, MYSQL_PORT), deps);
-    const statefulSet = new k8s.apps.v1.StatefulSet(`${name}-statefulset`, mysqlStatefulSetSpec(`${MYSQL_NAME}-data`), {
-      parent: this,
-      dependsOn: [secret, init, claim, service],
-      protect: true,
-    });
+    new k8s.networking.v1.NetworkPolicy(
+      `${name}-network-policy`,
+      dataNetworkPolicy(MYSQL_NAME, MYSQL_PORT),
+      deps,
+    );
+    const statefulSet = new k8s.apps.v1.StatefulSet(
+      `${name}-statefulset`,
+      mysqlStatefulSetSpec(`${MYSQL_NAME}-data`),
+      {
+        parent: this,
+        dependsOn: [secret, init, claim, service],
+        protect: true,
+      },
+    );
     this.connection = {
       host: `${MYSQL_NAME}.${DATA_NAMESPACE}.svc.cluster.local`,
       port: MYSQL_PORT,
       user: PIPELINES_DB_USER,
-      password: kfp.result,
+      password: pulumi.secret(kfp.result),
     };
     this.registerOutputs({ host: this.connection.host, statefulSet: statefulSet.metadata.name });
   }

@@ -52,7 +52,11 @@ export class OAuth2Proxy extends pulumi.ComponentResource {
       { parent: this },
     );
     // 32 ASCII characters = a 32-byte AES key, as oauth2-proxy requires.
-    const cookieSecret = new random.RandomPassword(`${name}-cookie-secret`, { length: 32, special: false }, { parent: this });
+    const cookieSecret = new random.RandomPassword(
+      `${name}-cookie-secret`,
+      { length: 32, special: false },
+      { parent: this },
+    );
     pinnedChart(
       `${name}-chart`,
       charts.oauth2Proxy,
@@ -63,7 +67,7 @@ export class OAuth2Proxy extends pulumi.ComponentResource {
         config: {
           clientID: OIDC_CLIENT_ID,
           clientSecret: pulumi.secret(args.clientSecret),
-          cookieSecret: cookieSecret.result,
+          cookieSecret: pulumi.secret(cookieSecret.result),
           configFile: oauth2ProxyConfigFile(),
         },
         service: { portNumber: 80 },

@@ -15,7 +15,10 @@ export interface AccessKey {
 /** MinIO user for a tenant: a 20-character access key and an HMAC-derived secret. Pure. */
 export function deriveTenantKey(masterKey: string, tenant: string): AccessKey {
   const accessKey = `kfp${createHash("sha256").update(tenant).digest("hex").slice(0, 17)}`;
-  const secretKey = createHmac("sha256", masterKey).update(`tenant:${tenant}`).digest("base64url").slice(0, 40);
+  const secretKey = createHmac("sha256", masterKey)
+    .update(`tenant:${tenant}`)
+    .digest("base64url")
+    .slice(0, 40);
   return { accessKey, secretKey };
 }
 
@@ -32,26 +35,49 @@ export class ObjectStoreCredentials extends pulumi.ComponentResource {
   /** tenant name → keys (secret). */
   readonly tenants: pulumi.Output<Record<string, AccessKey>>;
 
-  constructor(name: string, args: ObjectStoreCredentialsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    args: ObjectStoreCredentialsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super("kubeflow-platform:foundation:ObjectStoreCredentials", name, {}, opts);
     const names = args.tenants.map((t) => t.name);
     const store = args.objectStore;
     if (store.kind === "minio") {
       const keep = { parent: this, protect: true };
-      const platformSecret = new random.RandomPassword(`${name}-platform-secret-key`, { length: 40, special: false }, keep);
-      const master = new random.RandomPassword(`${name}-tenant-master-key`, { length: 64, special: false }, keep);
-      this.platform = pulumi.secret(platformSecret.result.apply((secretKey) => ({ accessKey: PLATFORM_ACCESS_KEY, secretKey })));
-      this.tenants = pulumi.secret(master.result.apply((m) => Object.fromEntries(names.map((n) => [n, deriveTenantKey(m, n)]))));
+      const platformSecret = new random.RandomPassword(
+        `${name}-platform-secret-key`,
+        { length: 40, special: false },
+        keep,
+      );
+      const master = new random.RandomPassword(
+        `${name}-tenant-master-key`,
+        { length: 64, special: false },
+        keep,
+      );
+      this.platform = pulumi.secret(
+        platformSecret.result.apply((secretKey) => ({ accessKey: PLATFORM_ACCESS_KEY, secretKey })),
+      );
+      this.tenants = pulumi.secret(
+        master.result.apply((m) =>
+          Object.fromEntries(names.map((n) => [n, deriveTenantKey(m, n)])),
+        ),
+      );
     } else {
       const platformKeys =
-        store.accessKeyId && store.secretAccessKey ? { accessKey: store.accessKeyId, secretKey: store.secretAccessKey } : undefined;
+        store.accessKeyId && store.secretAccessKey
+          ? { accessKey: store.accessKeyId, secretKey: store.secretAccessKey }
+          : undefined;
       this.platform = pulumi.secret(platformKeys);
       this.tenants = pulumi.secret(
         Object.fromEntries(
           args.tenants.map((t) => [
             t.name,
             t.objectStoreCredentials
-              ? { accessKey: t.objectStoreCredentials.accessKeyId, secretKey: t.objectStoreCredentials.secretAccessKey }
+              ? {
+                  accessKey: t.objectStoreCredentials.accessKeyId,
+                  secretKey: t.objectStoreCredentials.secretAccessKey,
+                }
               : platformKeys!,
           ]),
         ),

@@ -25,22 +25,49 @@ export class KubeflowCore extends pulumi.ComponentResource {
   constructor(name: string, args: KubeflowCoreArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:kubeflow:KubeflowCore", name, {}, opts);
     const parent = { parent: this };
-    this.namespace = upstreamKustomization(`${name}-namespace`, { overlay: { paths: manifests.kubeflowNamespace.paths } }, parent);
-    const roles = upstreamKustomization(`${name}-roles`, { overlay: { paths: manifests.kubeflowRoles.paths } }, parent);
+    this.namespace = upstreamKustomization(
+      `${name}-namespace`,
+      { overlay: { paths: manifests.kubeflowNamespace.paths } },
+      parent,
+    );
+    const roles = upstreamKustomization(
+      `${name}-roles`,
+      { overlay: { paths: manifests.kubeflowRoles.paths } },
+      parent,
+    );
     const istioResources = upstreamKustomization(
       `${name}-istio-resources`,
       {
         overlay: {
           paths: manifests.kubeflowIstioResources.paths,
-          deletions: [{ apiVersion: "networking.istio.io/v1alpha3", kind: "Gateway", name: "kubeflow-gateway", namespace: KUBEFLOW_NAMESPACE }],
+          deletions: [
+            {
+              apiVersion: "networking.istio.io/v1alpha3",
+              kind: "Gateway",
+              name: "kubeflow-gateway",
+              namespace: KUBEFLOW_NAMESPACE,
+            },
+          ],
         },
       },
       { parent: this, dependsOn: [this.namespace, ...args.istio] },
     );
     const after = [this.namespace, roles, istioResources, ...args.istio, ...args.certManager];
-    this.profiles = upstreamKustomization(`${name}-profiles`, { overlay: { paths: manifests.profiles.paths } }, { parent: this, dependsOn: after });
-    upstreamKustomization(`${name}-central-dashboard`, { overlay: { paths: manifests.centralDashboard.paths } }, { parent: this, dependsOn: after });
-    this.podDefaults = upstreamKustomization(`${name}-poddefaults`, { overlay: { paths: manifests.podDefaults.paths } }, { parent: this, dependsOn: after });
+    this.profiles = upstreamKustomization(
+      `${name}-profiles`,
+      { overlay: { paths: manifests.profiles.paths } },
+      { parent: this, dependsOn: after },
+    );
+    upstreamKustomization(
+      `${name}-central-dashboard`,
+      { overlay: { paths: manifests.centralDashboard.paths } },
+      { parent: this, dependsOn: after },
+    );
+    this.podDefaults = upstreamKustomization(
+      `${name}-poddefaults`,
+      { overlay: { paths: manifests.podDefaults.paths } },
+      { parent: this, dependsOn: after },
+    );
     this.registerOutputs({});
   }
 }

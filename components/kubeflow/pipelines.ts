@@ -26,23 +26,55 @@ export const PIPELINES_DELETIONS = [
   // Our mysql-secret carries the generated credentials.
   { apiVersion: "v1", kind: "Secret", name: "mysql-secret", namespace: KUBEFLOW_NAMESPACE },
   // cert-manager issues the cache webhook's certificate; the deployer job is not needed.
-  { apiVersion: "apps/v1", kind: "Deployment", name: "cache-deployer-deployment", namespace: KUBEFLOW_NAMESPACE },
-  { apiVersion: "v1", kind: "ServiceAccount", name: "kubeflow-pipelines-cache-deployer-sa", namespace: KUBEFLOW_NAMESPACE },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", name: "kubeflow-pipelines-cache-deployer-clusterrole" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", name: "kubeflow-pipelines-cache-deployer-clusterrolebinding" },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", name: "kubeflow-pipelines-cache-deployer-role", namespace: KUBEFLOW_NAMESPACE },
-  { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", name: "kubeflow-pipelines-cache-deployer-rolebinding", namespace: KUBEFLOW_NAMESPACE },
+  {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    name: "cache-deployer-deployment",
+    namespace: KUBEFLOW_NAMESPACE,
+  },
+  {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    name: "kubeflow-pipelines-cache-deployer-sa",
+    namespace: KUBEFLOW_NAMESPACE,
+  },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRole",
+    name: "kubeflow-pipelines-cache-deployer-clusterrole",
+  },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "ClusterRoleBinding",
+    name: "kubeflow-pipelines-cache-deployer-clusterrolebinding",
+  },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "Role",
+    name: "kubeflow-pipelines-cache-deployer-role",
+    namespace: KUBEFLOW_NAMESPACE,
+  },
+  {
+    apiVersion: "rbac.authorization.k8s.io/v1",
+    kind: "RoleBinding",
+    name: "kubeflow-pipelines-cache-deployer-rolebinding",
+    namespace: KUBEFLOW_NAMESPACE,
+  },
 ];
 
 /** The cache server reads the cert-manager certificate (upstream's env/cert-manager patches). */
-export const PIPELINES_PATCHES = ["--tls_cert_filename=tls.crt", "--tls_key_filename=tls.key"].map((arg) => ({
-  target: { kind: "Deployment", name: "cache-server" },
-  patch: `- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: "${arg}"\n`,
-}));
+export const PIPELINES_PATCHES = ["--tls_cert_filename=tls.crt", "--tls_key_filename=tls.key"].map(
+  (arg) => ({
+    target: { kind: "Deployment", name: "cache-server" },
+    patch: `- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: "${arg}"\n`,
+  }),
+);
 
 /** The mounted credentials Secret of the sync hook: one entry per tenant. Pure. */
 export function tenantCredentialsData(tenants: Record<string, AccessKey>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tenants).map(([ns, k]) => [ns, `${k.accessKey} ${k.secretKey}`]));
+  return Object.fromEntries(
+    Object.entries(tenants).map(([ns, k]) => [ns, `${k.accessKey} ${k.secretKey}`]),
+  );
 }
 
 export interface PipelinesArgs {
@@ -61,24 +93,44 @@ export class Pipelines extends pulumi.ComponentResource {
     const mysqlSecret = new k8s.core.v1.Secret(
       `${name}-mysql-secret`,
       {
-        metadata: { name: "mysql-secret", namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
-        stringData: { username: args.database.user, password: pulumi.secret(args.database.password) },
+        metadata: {
+          name: "mysql-secret",
+          namespace: KUBEFLOW_NAMESPACE,
+          labels: labels("pipelines"),
+        },
+        stringData: {
+          username: args.database.user,
+          password: pulumi.secret(args.database.password),
+        },
       },
       deps,
     );
     const objectStoreSecret = new k8s.core.v1.Secret(
       `${name}-object-store-secret`,
       {
-        metadata: { name: "mlpipeline-minio-artifact", namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        metadata: {
+          name: "mlpipeline-minio-artifact",
+          namespace: KUBEFLOW_NAMESPACE,
+          labels: labels("pipelines"),
+        },
         // With workload identity the keys are empty and the transforms drop their env vars.
-        stringData: pulumi.secret(args.platformCredentials.apply((k) => ({ accesskey: k?.accessKey ?? "", secretkey: k?.secretKey ?? "" }))),
+        stringData: pulumi.secret(
+          args.platformCredentials.apply((k) => ({
+            accesskey: k?.accessKey ?? "",
+            secretkey: k?.secretKey ?? "",
+          })),
+        ),
       },
       deps,
     );
     const hook = new k8s.core.v1.ConfigMap(
       `${name}-tenant-sync-hook`,
       {
-        metadata: { name: TENANT_SYNC_CONFIGMAP, namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        metadata: {
+          name: TENANT_SYNC_CONFIGMAP,
+          namespace: KUBEFLOW_NAMESPACE,
+          labels: labels("pipelines"),
+        },
         data: { "sync.mjs": fs.readFileSync(HOOK_SOURCE, "utf8") },
       },
       deps,
@@ -86,7 +138,11 @@ export class Pipelines extends pulumi.ComponentResource {
     const tenantKeys = new k8s.core.v1.Secret(
       `${name}-tenant-credentials`,
       {
-        metadata: { name: TENANT_CREDENTIALS_SECRET, namespace: KUBEFLOW_NAMESPACE, labels: labels("pipelines") },
+        metadata: {
+          name: TENANT_CREDENTIALS_SECRET,
+          namespace: KUBEFLOW_NAMESPACE,
+          labels: labels("pipelines"),
+        },
         stringData: pulumi.secret(args.tenantCredentials.apply(tenantCredentialsData)),
       },
       deps,
@@ -101,9 +157,16 @@ export class Pipelines extends pulumi.ComponentResource {
           deletions: PIPELINES_DELETIONS,
           patches: PIPELINES_PATCHES,
         },
-        transforms: pipelinesTransforms({ db: args.database, store: args.objectStore, syncImage: images.node }),
+        transforms: pipelinesTransforms({
+          db: args.database,
+          store: args.objectStore,
+          syncImage: images.node,
+        }),
       },
-      { parent: this, dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook, tenantKeys] },
+      {
+        parent: this,
+        dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook, tenantKeys],
+      },
     );
     this.registerOutputs({});
   }

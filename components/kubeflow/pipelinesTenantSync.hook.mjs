@@ -39,7 +39,11 @@ export function desiredAttachments(namespace, s, credentials) {
     forcePathStyle: true,
     credentials: {
       fromEnv: false,
-      secretRef: { secretName: "mlpipeline-minio-artifact", accessKeyKey: "accesskey", secretKeyKey: "secretkey" },
+      secretRef: {
+        secretName: "mlpipeline-minio-artifact",
+        accessKeyKey: "accesskey",
+        secretKeyKey: "secretkey",
+      },
     },
   };
   const attachments = [
@@ -56,7 +60,10 @@ export function desiredAttachments(namespace, s, credentials) {
       apiVersion: "v1",
       kind: "ConfigMap",
       metadata: { name: "metadata-grpc-configmap", namespace },
-      data: { METADATA_GRPC_SERVICE_HOST: "metadata-grpc-service.kubeflow", METADATA_GRPC_SERVICE_PORT: "8080" },
+      data: {
+        METADATA_GRPC_SERVICE_HOST: "metadata-grpc-service.kubeflow",
+        METADATA_GRPC_SERVICE_PORT: "8080",
+      },
     },
     {
       apiVersion: "v1",
@@ -115,7 +122,9 @@ function serve() {
     req.on("end", () => {
       try {
         const out = sync(JSON.parse(body), s, (ns) => readCredentials(s.credentialsDir, ns));
-        console.log(`synced ${JSON.parse(body).object?.metadata?.name}: ${out.attachments.length} attachments`);
+        console.log(
+          `synced ${JSON.parse(body).object?.metadata?.name}: ${out.attachments.length} attachments`,
+        );
         res.writeHead(200, { "Content-Type": "application/json" });
         res.end(JSON.stringify(out));
       } catch (err) {

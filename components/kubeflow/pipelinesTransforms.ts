@@ -46,7 +46,9 @@ export function apiServerObjectStore(store: ObjectStoreEndpoint): ObjectTransfor
     OBJECTSTORECONFIG_REGION: store.region,
   });
   // With workload identity the key variables must be absent: when present they win.
-  const keys = store.workloadIdentity ? removeEnv(["OBJECTSTORECONFIG_ACCESSKEY", "OBJECTSTORECONFIG_SECRETACCESSKEY"]) : (o: K8sObject) => o;
+  const keys = store.workloadIdentity
+    ? removeEnv(["OBJECTSTORECONFIG_ACCESSKEY", "OBJECTSTORECONFIG_SECRETACCESSKEY"])
+    : (o: K8sObject) => o;
   return forObject("Deployment", "ml-pipeline", (o) => keys(env(o)));
 }
 
@@ -57,7 +59,9 @@ export function uiObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
     MINIO_SSL: String(store.secure),
     AWS_REGION: store.region,
   });
-  const keys = store.workloadIdentity ? removeEnv(["MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"]) : (o: K8sObject) => o;
+  const keys = store.workloadIdentity
+    ? removeEnv(["MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"])
+    : (o: K8sObject) => o;
   return forObject("Deployment", "ml-pipeline-ui", (o) => keys(env(o)));
 }
 
@@ -73,7 +77,10 @@ export function argoArtifactRepository(store: ObjectStoreEndpoint): ObjectTransf
 }
 
 /** An Argo S3 artifact repository whose keys sit under the namespace's private prefix. Pure. */
-export function artifactRepository(store: ObjectStoreEndpoint, namespace: string): Record<string, unknown> {
+export function artifactRepository(
+  store: ObjectStoreEndpoint,
+  namespace: string,
+): Record<string, unknown> {
   return {
     archiveLogs: true,
     s3: {
@@ -91,7 +98,12 @@ export function artifactRepository(store: ObjectStoreEndpoint, namespace: string
 /** Service accounts of the Pipelines services get workload-identity annotations. */
 export function workloadIdentity(store: ObjectStoreEndpoint): ObjectTransform {
   return (obj) => {
-    if (!store.workloadIdentity || obj.kind !== "ServiceAccount" || !["ml-pipeline", "ml-pipeline-ui"].includes(obj.metadata.name)) return obj;
+    if (
+      !store.workloadIdentity ||
+      obj.kind !== "ServiceAccount" ||
+      !["ml-pipeline", "ml-pipeline-ui"].includes(obj.metadata.name)
+    )
+      return obj;
     const copy = structuredClone(obj);
     copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), ...store.workloadIdentity };
     return copy;
@@ -137,7 +149,11 @@ export function tenantSyncHook(image: string, store: ObjectStoreEndpoint): Objec
   });
 }
 
-export function pipelinesTransforms(args: { db: DatabaseEndpoint; store: ObjectStoreEndpoint; syncImage: string }): ObjectTransform[] {
+export function pipelinesTransforms(args: {
+  db: DatabaseEndpoint;
+  store: ObjectStoreEndpoint;
+  syncImage: string;
+}): ObjectTransform[] {
   return [
     installConfig(args.db, args.store),
     apiServerObjectStore(args.store),

@@ -6,7 +6,11 @@ import { HelmChartPin } from "../versions";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
 /** Chart args for a pinned chart. Pure. */
-export function chartArgs(pin: HelmChartPin, namespace: pulumi.Input<string>, values: pulumi.Inputs): k8s.helm.v4.ChartArgs {
+export function chartArgs(
+  pin: HelmChartPin,
+  namespace: pulumi.Input<string>,
+  values: pulumi.Inputs,
+): k8s.helm.v4.ChartArgs {
   const oci = pin.repo.startsWith("oci://");
   return {
     chart: oci ? `${pin.repo}/${pin.chart}` : pin.chart,

@@ -17,8 +17,16 @@ export type K8sObject = {
 export const MANAGED_BY = { "app.kubernetes.io/managed-by": "kubeflow-platform" };
 
 /** Standard labels: what the object is part of, and who manages it. */
-export function labels(component: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { "app.kubernetes.io/part-of": "kubeflow-platform", "app.kubernetes.io/component": component, ...MANAGED_BY, ...extra };
+export function labels(
+  component: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    "app.kubernetes.io/part-of": "kubeflow-platform",
+    "app.kubernetes.io/component": component,
+    ...MANAGED_BY,
+    ...extra,
+  };
 }
 
 /** Restricted Pod Security settings for a container. */

@@ -81,6 +81,9 @@ export function upstreamKustomization(
   return new k8s.kustomize.v2.Directory(
     name,
     { directory: dir },
-    { ...opts, transforms: args.transforms?.length ? [toResourceTransform(args.transforms)] : undefined },
+    {
+      ...opts,
+      transforms: args.transforms?.length ? [toResourceTransform(args.transforms)] : undefined,
+    },
   );
 }

@@ -21,8 +21,15 @@ export function toResourceTransform(transforms: ObjectTransform[]): pulumi.Resou
 }
 
 /** A transform that changes only objects of one kind (and optionally one name). */
-export function forObject(kind: string, name: string | undefined, fn: ObjectTransform): ObjectTransform {
-  return (obj) => (obj.kind === kind && (name === undefined || obj.metadata.name === name) ? fn(structuredClone(obj)) : obj);
+export function forObject(
+  kind: string,
+  name: string | undefined,
+  fn: ObjectTransform,
+): ObjectTransform {
+  return (obj) =>
+    obj.kind === kind && (name === undefined || obj.metadata.name === name)
+      ? fn(structuredClone(obj))
+      : obj;
 }
 
 type EnvVar = { name: string; value?: string; valueFrom?: unknown };

@@ -5,17 +5,25 @@ import { installRecorder, Registration, settle } from "./recorder";
 
 export const PROJECT = "kubeflow-platform";
 
-export async function evaluatePlatform(stack: string, rawPlatformConfig: unknown): Promise<Registration[]> {
+export async function evaluatePlatform(
+  stack: string,
+  rawPlatformConfig: unknown,
+): Promise<Registration[]> {
   const monitor = installRecorder({
     project: PROJECT,
     stack,
-    config: rawPlatformConfig === undefined ? {} : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) },
+    config:
+      rawPlatformConfig === undefined
+        ? {}
+        : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) },
     secretKeys: [`${PROJECT}:platform`],
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.
   const context = cfg.cluster.context ?? "<kubeconfig current-context>";
-  buildPlatform(cfg, { kubeconfig: { kubeconfigPath: cfg.cluster.kubeconfig, context, clusterIdentifier: context } });
+  buildPlatform(cfg, {
+    kubeconfig: { kubeconfigPath: cfg.cluster.kubeconfig, context, clusterIdentifier: context },
+  });
   await settle();
   return [...monitor.registrations].sort((a, b) => a.urn.localeCompare(b.urn));
 }

@@ -3,8 +3,16 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import * as settings from "@pulumi/pulumi/runtime/settings";
-import * as state from "@pulumi/pulumi/runtime/state";
+
+// Internal runtime modules (not in the SDK's typings): setMocks() cannot take a MockMonitor
+// subclass, so the recorder is installed the way setMocks installs its own monitor.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+  setMockOptions(monitor: unknown, project?: string, stack?: string, preview?: boolean): void;
+  waitForRPCs(): Promise<void>;
+};
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const SECRET_PLACEHOLDER = "[secret]";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -51,12 +59,29 @@ type RegisterRequest = {
 };
 
 /** Mock values providers would compute. Deterministic, so two plans of one stack are identical. */
-function mockState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function mockState(
+  type: string,
+  name: string,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
   if (type === "random:index/randomPassword:RandomPassword") {
-    const fake = createHash("sha256").update(`plan:${name}`).digest("base64url").slice(0, Number(inputs.length ?? 32));
-    return { ...inputs, result: fake, bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}` };
+    const fake = createHash("sha256")
+      .update(`plan:${name}`)
+      .digest("base64url")
+      .slice(0, Number(inputs.length ?? 32));
+    return {
+      ...inputs,
+      result: fake,
+      bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}`,
+    };
   }
   return inputs;
+}
+
+/** The URN the mock monitor gives a resource (same rule as MockMonitor's own). */
+export function urnFor(parent: string, type: string, name: string): string {
+  const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }
 
 export class RecordingMonitor extends MockMonitor {
@@ -64,16 +89,22 @@ export class RecordingMonitor extends MockMonitor {
 
   constructor() {
     super({
-      newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: mockState(args.type, args.name, args.inputs) }),
+      newResource: (args) => ({
+        id: args.custom ? `${args.name}-id` : undefined,
+        state: mockState(args.type, args.name, args.inputs),
+      }),
       call: () => ({}),
     });
   }
 
-  override async registerResource(req: RegisterRequest, callback: (err: unknown, resp: unknown) => void): Promise<void> {
+  override async registerResource(
+    req: RegisterRequest,
+    callback: (err: unknown, resp: unknown) => void,
+  ): Promise<void> {
     const type = req.getType();
     const name = req.getName();
     this.registrations.push({
-      urn: this.newUrn(req.getParent(), type, name),
+      urn: urnFor(req.getParent(), type, name),
       type,
       name,
       parent: req.getParent(),
@@ -90,8 +121,21 @@ export class RecordingMonitor extends MockMonitor {
 }
 
 /** Install a fresh recorder as Pulumi's monitor, with `config` as the stack's config. */
-export function installRecorder(args: { project: string; stack: string; config: Record<string, string>; secretKeys?: string[] }): RecordingMonitor {
+let current: RecordingMonitor | undefined;
+
+/** The recorder installed last (what the runtime registers with now). */
+export function currentRecorder(): RecordingMonitor | undefined {
+  return current;
+}
+
+export function installRecorder(args: {
+  project: string;
+  stack: string;
+  config: Record<string, string>;
+  secretKeys?: string[];
+}): RecordingMonitor {
   const monitor = new RecordingMonitor();
+  current = monitor;
   settings.setMockOptions(monitor, args.project, args.stack, true);
   const store = state.getStore();
   store.supportsSecrets = true;

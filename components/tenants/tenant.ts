@@ -39,7 +39,8 @@ export function quotaHard(q: TenantConfig["quota"]): Record<string, string> | un
   if (q.storage) hard["requests.storage"] = q.storage;
   if (q.gpu !== undefined) hard["requests.nvidia.com/gpu"] = String(q.gpu);
   if (q.pods !== undefined) hard.pods = String(q.pods);
-  if (q.persistentVolumeClaims !== undefined) hard.persistentvolumeclaims = String(q.persistentVolumeClaims);
+  if (q.persistentVolumeClaims !== undefined)
+    hard.persistentvolumeclaims = String(q.persistentVolumeClaims);
   return Object.keys(hard).length ? hard : undefined;
 }
 
@@ -75,15 +76,27 @@ export function limitRange(t: TenantConfig): K8sObject {
 }
 
 /** RoleBinding and AuthorizationPolicy for one contributor, named and annotated as KFAM does. */
-export function contributorObjects(tenant: string, c: TenantConfig["contributors"][number]): K8sObject[] {
+export function contributorObjects(
+  tenant: string,
+  c: TenantConfig["contributors"][number],
+): K8sObject[] {
   const name = contributorBindingName(c.email, c.role);
-  const metadata = { name, namespace: tenant, annotations: { user: c.email, role: c.role }, labels: labels("tenant") };
+  const metadata = {
+    name,
+    namespace: tenant,
+    annotations: { user: c.email, role: c.role },
+    labels: labels("tenant"),
+  };
   return [
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
       metadata,
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: `kubeflow-${c.role}` },
+      roleRef: {
+        apiGroup: "rbac.authorization.k8s.io",
+        kind: "ClusterRole",
+        name: `kubeflow-${c.role}`,
+      },
       subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: c.email }],
     },
     {
@@ -127,21 +140,40 @@ export class Tenants extends pulumi.ComponentResource {
     super("kubeflow-platform:tenants:Tenants", name, {}, opts);
     this.names = args.tenants.map((t) => t.name);
     for (const t of args.tenants) {
-      const ns = new k8s.core.v1.Namespace(`${name}-${t.name}-namespace`, { metadata: tenantNamespace(t).metadata }, {
+      const ns = new k8s.core.v1.Namespace(
+        `${name}-${t.name}-namespace`,
+        { metadata: tenantNamespace(t).metadata },
+        {
+          parent: this,
+          // Users' notebooks, volumes and runs live here: removing a tenant never deletes them.
+          retainOnDelete: true,
+        },
+      );
+      new k8s.apiextensions.CustomResource(`${name}-${t.name}-profile`, profile(t), {
         parent: this,
-        // Users' notebooks, volumes and runs live here: removing a tenant never deletes them.
-        retainOnDelete: true,
+        dependsOn: [ns, ...args.profiles],
       });
-      new k8s.apiextensions.CustomResource(`${name}-${t.name}-profile`, profile(t), { parent: this, dependsOn: [ns, ...args.profiles] });
-      new k8s.core.v1.LimitRange(`${name}-${t.name}-limits`, limitRange(t) as k8s.core.v1.LimitRangeArgs, { parent: this, dependsOn: [ns], deletedWith: ns });
+      new k8s.core.v1.LimitRange(
+        `${name}-${t.name}-limits`,
+        limitRange(t) as k8s.core.v1.LimitRangeArgs,
+        { parent: this, dependsOn: [ns], deletedWith: ns },
+      );
       for (const c of t.contributors) {
         const [binding, policy] = contributorObjects(t.name, c);
-        new k8s.rbac.v1.RoleBinding(`${name}-${t.name}-${binding.metadata.name}`, binding as unknown as k8s.rbac.v1.RoleBindingArgs, { parent: this, dependsOn: [ns], deletedWith: ns });
-        new k8s.apiextensions.CustomResource(`${name}-${t.name}-${policy.metadata.name}-policy`, policy, {
-          parent: this,
-          dependsOn: [ns, ...args.istio],
-          deletedWith: ns,
-        });
+        new k8s.rbac.v1.RoleBinding(
+          `${name}-${t.name}-${binding.metadata.name}`,
+          binding as unknown as k8s.rbac.v1.RoleBindingArgs,
+          { parent: this, dependsOn: [ns], deletedWith: ns },
+        );
+        new k8s.apiextensions.CustomResource(
+          `${name}-${t.name}-${policy.metadata.name}-policy`,
+          policy,
+          {
+            parent: this,
+            dependsOn: [ns, ...args.istio],
+            deletedWith: ns,
+          },
+        );
       }
     }
     this.registerOutputs({ names: this.names });

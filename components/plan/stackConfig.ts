@@ -1,0 +1,39 @@
+// Reads a stack file (stacks/Pulumi.<stack>.yaml) the way the plan needs it: the platform key,
+// with encrypted values (which the plan cannot and must not decrypt) replaced by a placeholder.
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { SECRET_PLACEHOLDER } from "./recorder";
+
+export function stackFile(stack: string, root = process.cwd()): string {
+  return path.join(root, "stacks", `Pulumi.${stack}.yaml`);
+}
+
+function replaceSecure(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(replaceSecure);
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (Object.keys(obj).length === 1 && typeof obj.secure === "string") return SECRET_PLACEHOLDER;
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, replaceSecure(v)]));
+  }
+  return value;
+}
+
+/** The raw `kubeflow-platform:platform` value of a stack, or undefined when the stack sets none. */
+export function readStackPlatformConfig(stack: string, root = process.cwd()): unknown {
+  const file = stackFile(stack, root);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `no stack file ${path.relative(root, file)}; stacks: ${listStacks(root).join(", ")}`,
+    );
+  const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  return replaceSecure(doc.config?.["kubeflow-platform:platform"]);
+}
+
+export function listStacks(root = process.cwd()): string[] {
+  return fs
+    .readdirSync(path.join(root, "stacks"))
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => Boolean(s))
+    .sort();
+}

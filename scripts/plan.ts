@@ -1,0 +1,50 @@
+// npm run plan -- --stack <name> [--json <file>]
+// Evaluates the program for a stack under Pulumi's mock runtime (no cluster, no credentials) and
+// prints what `pulumi up` would manage. Exits non-zero with the config errors when config is bad.
+import * as fs from "fs";
+import { parseArgs } from "util";
+import { ConfigError } from "../components/config/errors";
+import { evaluatePlatform } from "../components/plan/evaluate";
+import { formatTree, formatVersions, planJson } from "../components/plan/report";
+import { readStackPlatformConfig } from "../components/plan/stackConfig";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { stack: { type: "string" }, json: { type: "string" } },
+  });
+  if (!values.stack) {
+    console.error("usage: npm run plan -- --stack <name> [--json <file>]");
+    return 2;
+  }
+  try {
+    const resources = await evaluatePlatform(values.stack, readStackPlatformConfig(values.stack));
+    console.log(`Plan for stack ${values.stack}\n`);
+    console.log(formatTree(resources));
+    console.log(`\nPinned versions:\n${formatVersions()}`);
+    console.log(
+      `\n${resources.length} resources (${resources.filter((r) => r.custom).length} custom, ${resources.filter((r) => !r.custom).length} components)`,
+    );
+    if (values.json) {
+      fs.writeFileSync(
+        values.json,
+        JSON.stringify(planJson(values.stack, resources), null, 2) + "\n",
+      );
+      console.log(`wrote ${values.json}`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

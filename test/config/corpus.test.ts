@@ -1,0 +1,409 @@
+// GIVEN an invalid config WHEN the program evaluates it THEN it fails with a message naming the
+// path (and the fix) AND registers nothing.
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../components/config/errors";
+import { evaluatePlatform } from "../../components/plan/evaluate";
+import { currentRecorder } from "../../components/plan/recorder";
+
+const base = { cluster: { kind: "existing", context: "kind-kubeflow" } };
+const tenant = { name: "team-a", owner: "alice@example.com" };
+const s3 = {
+  kind: "s3",
+  endpoint: "s3.eu-west-1.amazonaws.com",
+  region: "eu-west-1",
+  bucket: "acme-kfp",
+  accessKeyId: "AK",
+  secretAccessKey: "SK",
+};
+
+/** [description, config, path the message must name] */
+const CORPUS: [string, Record<string, unknown>, string][] = [
+  ["unknown top-level key (typo)", { ...base, tenant: [] }, "platform.tenant"],
+  [
+    "unknown nested key",
+    { ...base, ingress: { hostnme: "x.example.com" } },
+    "platform.ingress.hostnme",
+  ],
+  [
+    "unknown key in a tenant",
+    { ...base, tenants: [{ ...tenant, quotas: {} }] },
+    "platform.tenants[0].quotas",
+  ],
+  ["unknown cluster kind", { cluster: { kind: "eks" } }, "platform.cluster.kind"],
+  [
+    "cluster context wrong type",
+    { cluster: { kind: "existing", context: 42 } },
+    "platform.cluster.context",
+  ],
+  [
+    "storage class not a DNS name",
+    { cluster: { kind: "existing", storageClass: "Fast_SSD" } },
+    "platform.cluster.storageClass",
+  ],
+  [
+    "kubernetes version malformed",
+    { cluster: { kind: "existing", kubernetesVersion: "v1.34.0" } },
+    "platform.cluster.kubernetesVersion",
+  ],
+  [
+    "kubernetes version with patch",
+    { cluster: { kind: "existing", kubernetesVersion: "1.34.1" } },
+    "platform.cluster.kubernetesVersion",
+  ],
+  [
+    "kubernetes version too old",
+    { cluster: { kind: "existing", kubernetesVersion: "1.29" } },
+    "platform.cluster.kubernetesVersion",
+  ],
+  [
+    "kubernetes version as number",
+    { cluster: { kind: "existing", kubernetesVersion: 1.34 } },
+    "platform.cluster.kubernetesVersion",
+  ],
+  [
+    "hostname with scheme",
+    { ...base, ingress: { hostname: "https://kf.example.com" } },
+    "platform.ingress.hostname",
+  ],
+  [
+    "hostname upper case",
+    { ...base, ingress: { hostname: "KF.example.com" } },
+    "platform.ingress.hostname",
+  ],
+  [
+    "service type unknown",
+    { ...base, ingress: { serviceType: "Ingress" } },
+    "platform.ingress.serviceType",
+  ],
+  [
+    "node port out of range",
+    { ...base, ingress: { serviceType: "NodePort", httpsNodePort: 8443 } },
+    "platform.ingress.httpsNodePort",
+  ],
+  [
+    "node port without NodePort type",
+    { ...base, ingress: { httpsNodePort: 30443 } },
+    "platform.ingress.httpsNodePort",
+  ],
+  [
+    "node ports equal",
+    { ...base, ingress: { serviceType: "NodePort", httpsNodePort: 30443, httpNodePort: 30443 } },
+    "platform.ingress.httpNodePort",
+  ],
+  [
+    "source ranges without LoadBalancer",
+    { ...base, ingress: { loadBalancerSourceRanges: ["10.0.0.0/8"] } },
+    "platform.ingress.loadBalancerSourceRanges",
+  ],
+  [
+    "bad CIDR",
+    {
+      ...base,
+      ingress: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["10.0.0.0/33"] },
+    },
+    "platform.ingress.loadBalancerSourceRanges[0]",
+  ],
+  [
+    "annotation value not a string",
+    { ...base, ingress: { serviceAnnotations: { a: 1 } } },
+    "platform.ingress.serviceAnnotations.a",
+  ],
+  [
+    "tls secret mode without secret",
+    { ...base, ingress: { tls: { mode: "secret" } } },
+    "platform.ingress.tls.secretName",
+  ],
+  [
+    "tls secret name with selfSigned",
+    { ...base, ingress: { tls: { secretName: "my-cert" } } },
+    "platform.ingress.tls.secretName",
+  ],
+  [
+    "tls mode unknown",
+    { ...base, ingress: { tls: { mode: "letsencrypt" } } },
+    "platform.ingress.tls.mode",
+  ],
+  [
+    "static user email invalid",
+    { ...base, auth: { staticUsers: [{ email: "alice" }] } },
+    "platform.auth.staticUsers[0].email",
+  ],
+  [
+    "static users duplicated",
+    { ...base, auth: { staticUsers: [{ email: "a@example.com" }, { email: "a@example.com" }] } },
+    "platform.auth.staticUsers[1].email",
+  ],
+  ["nobody can log in", { ...base, auth: { staticUsers: [] } }, "platform.auth.staticUsers"],
+  [
+    "connector type unknown",
+    { ...base, auth: { connectors: [{ type: "saml", id: "s", name: "S", config: {} }] } },
+    "platform.auth.connectors[0].type",
+  ],
+  [
+    "oidc connector missing issuer",
+    {
+      ...base,
+      auth: {
+        connectors: [
+          { type: "oidc", id: "corp", name: "Corp", config: { clientID: "a", clientSecret: "b" } },
+        ],
+      },
+    },
+    "platform.auth.connectors[0].config.issuer",
+  ],
+  [
+    "github connector missing secret",
+    {
+      ...base,
+      auth: {
+        connectors: [{ type: "github", id: "gh", name: "GitHub", config: { clientID: "a" } }],
+      },
+    },
+    "platform.auth.connectors[0].config.clientSecret",
+  ],
+  [
+    "connector ids duplicated",
+    {
+      ...base,
+      auth: {
+        connectors: [
+          { type: "ldap", id: "x", name: "A", config: { host: "l:636" } },
+          { type: "ldap", id: "x", name: "B", config: { host: "l:636" } },
+        ],
+      },
+    },
+    "platform.auth.connectors[1].id",
+  ],
+  ["database kind unknown", { ...base, database: { kind: "postgres" } }, "platform.database.kind"],
+  [
+    "external database missing host",
+    { ...base, database: { kind: "external", user: "kf", password: "p" } },
+    "platform.database.host",
+  ],
+  [
+    "external database port as string",
+    {
+      ...base,
+      database: {
+        kind: "external",
+        host: "db.example.com",
+        port: "3306",
+        user: "kf",
+        password: "p",
+      },
+    },
+    "platform.database.port",
+  ],
+  [
+    "external database missing password",
+    { ...base, database: { kind: "external", host: "db.example.com", user: "kf" } },
+    "platform.database.password",
+  ],
+  [
+    "in-cluster database with external key",
+    { ...base, database: { kind: "inCluster", host: "db.example.com" } },
+    "platform.database.host",
+  ],
+  [
+    "database size negative",
+    { ...base, database: { kind: "inCluster", storageGiB: -5 } },
+    "platform.database.storageGiB",
+  ],
+  [
+    "database size fractional",
+    { ...base, database: { kind: "inCluster", storageGiB: 1.5 } },
+    "platform.database.storageGiB",
+  ],
+  [
+    "minio bucket invalid",
+    { ...base, objectStore: { kind: "minio", bucket: "My_Bucket" } },
+    "platform.objectStore.bucket",
+  ],
+  [
+    "s3 missing region",
+    { ...base, objectStore: { ...s3, region: undefined } },
+    "platform.objectStore.region",
+  ],
+  [
+    "s3 endpoint with scheme",
+    { ...base, objectStore: { ...s3, endpoint: "https://s3.amazonaws.com" } },
+    "platform.objectStore.endpoint",
+  ],
+  [
+    "s3 without keys or identity",
+    { ...base, objectStore: { ...s3, accessKeyId: undefined, secretAccessKey: undefined } },
+    "platform.objectStore.accessKeyId",
+  ],
+  [
+    "s3 keys and identity both",
+    {
+      ...base,
+      objectStore: { ...s3, serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": "arn" } },
+    },
+    "platform.objectStore.serviceAccountAnnotations",
+  ],
+  [
+    "s3 shared isolation with identity",
+    {
+      ...base,
+      objectStore: {
+        ...s3,
+        accessKeyId: undefined,
+        secretAccessKey: undefined,
+        serviceAccountAnnotations: { a: "b" },
+        tenantIsolation: "shared",
+      },
+    },
+    "platform.objectStore.tenantIsolation",
+  ],
+  [
+    "s3 tenant without its credentials",
+    { ...base, objectStore: s3, tenants: [tenant] },
+    "platform.tenants[0].objectStoreCredentials",
+  ],
+  [
+    "minio tenant with credentials",
+    {
+      ...base,
+      tenants: [{ ...tenant, objectStoreCredentials: { accessKeyId: "a", secretAccessKey: "b" } }],
+    },
+    "platform.tenants[0].objectStoreCredentials",
+  ],
+  [
+    "tenant name not DNS",
+    { ...base, tenants: [{ ...tenant, name: "Team_A" }] },
+    "platform.tenants[0].name",
+  ],
+  [
+    "tenant name too long",
+    { ...base, tenants: [{ ...tenant, name: "a".repeat(64) }] },
+    "platform.tenants[0].name",
+  ],
+  [
+    "tenant name reserved",
+    { ...base, tenants: [{ ...tenant, name: "kubeflow" }] },
+    "platform.tenants[0].name",
+  ],
+  [
+    "tenant names duplicated",
+    { ...base, tenants: [tenant, { ...tenant, owner: "b@example.com" }] },
+    "platform.tenants[1].name",
+  ],
+  [
+    "tenant owner not an email",
+    { ...base, tenants: [{ ...tenant, owner: "alice" }] },
+    "platform.tenants[0].owner",
+  ],
+  ["tenant missing owner", { ...base, tenants: [{ name: "team-a" }] }, "platform.tenants[0].owner"],
+  [
+    "contributor role unknown",
+    {
+      ...base,
+      tenants: [{ ...tenant, contributors: [{ email: "b@example.com", role: "owner" }] }],
+    },
+    "platform.tenants[0].contributors[0].role",
+  ],
+  [
+    "contributor is the owner",
+    {
+      ...base,
+      tenants: [{ ...tenant, contributors: [{ email: "alice@example.com", role: "edit" }] }],
+    },
+    "platform.tenants[0].contributors[0].email",
+  ],
+  [
+    "quota cpu negative",
+    { ...base, tenants: [{ ...tenant, quota: { cpu: "-2" } }] },
+    "platform.tenants[0].quota.cpu",
+  ],
+  [
+    "quota cpu negative number",
+    { ...base, tenants: [{ ...tenant, quota: { cpu: -2 } }] },
+    "platform.tenants[0].quota.cpu",
+  ],
+  [
+    "quota memory malformed",
+    { ...base, tenants: [{ ...tenant, quota: { memory: "16GB" } }] },
+    "platform.tenants[0].quota.memory",
+  ],
+  [
+    "quota storage as number",
+    { ...base, tenants: [{ ...tenant, quota: { storage: 100 } }] },
+    "platform.tenants[0].quota.storage",
+  ],
+  [
+    "quota gpu fractional",
+    { ...base, tenants: [{ ...tenant, quota: { gpu: 0.5 } }] },
+    "platform.tenants[0].quota.gpu",
+  ],
+  [
+    "default request above limit",
+    { ...base, tenants: [{ ...tenant, containerDefaults: { cpuRequest: "2", cpuLimit: "1" } }] },
+    "platform.tenants[0].containerDefaults.cpuRequest",
+  ],
+  [
+    "default limit above quota",
+    { ...base, tenants: [{ ...tenant, quota: { memory: "512Mi" } }] },
+    "platform.tenants[0].containerDefaults.memoryLimit",
+  ],
+  ["default tenant flag wrong type", { ...base, defaultTenant: "yes" }, "platform.defaultTenant"],
+  ["tenants not a list", { ...base, tenants: { name: "team-a" } }, "platform.tenants"],
+];
+
+describe("invalid config corpus", () => {
+  it("has at least 40 cases", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CORPUS)("%s", async (_desc, config, path) => {
+    // WHEN the program evaluates the config under the recording mock runtime
+    const error = await evaluatePlatform("corpus", config).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // THEN it fails with a ConfigError naming the path, the value and a fix
+    expect(error).toBeInstanceOf(ConfigError);
+    const problem = (error as ConfigError).problems.find((p) => p.path === path);
+    expect(problem, `problems: ${(error as ConfigError).message}`).toBeDefined();
+    expect(problem!.fix.length).toBeGreaterThan(5);
+    expect((error as ConfigError).message).toContain(path);
+    // AND nothing was registered
+    expect(currentRecorder()!.registrations).toHaveLength(0);
+  });
+
+  it("control: a valid config does register resources through the same recorder", async () => {
+    await evaluatePlatform("corpus", { ...base, tenants: [tenant] });
+    expect(currentRecorder()!.registrations.length).toBeGreaterThan(20);
+  });
+
+  it("reports every problem at once", async () => {
+    const error = (await evaluatePlatform("corpus", {
+      ...base,
+      ingres: {},
+      tenants: [{ name: "X", owner: "y" }],
+    }).catch((e) => e)) as ConfigError;
+    expect(error.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        "platform.ingres",
+        "platform.tenants[0].name",
+        "platform.tenants[0].owner",
+      ]),
+    );
+  });
+
+  it("never echoes a secret value", async () => {
+    const error = (await evaluatePlatform("corpus", {
+      ...base,
+      database: { kind: "external", host: "db.example.com", user: "kf", password: 12345 },
+    }).catch((e) => e)) as ConfigError;
+    expect(error.message).toContain("platform.database.password");
+    expect(error.message).not.toContain("12345");
+  });
+
+  it("suggests the key a typo meant", async () => {
+    const error = (await evaluatePlatform("corpus", { ...base, objectStor: {} }).catch(
+      (e) => e,
+    )) as ConfigError;
+    expect(error.message).toContain('did you mean "objectStore"');
+  });
+});
