@@ -2,7 +2,7 @@
 // Kubeflow, then tenants. Data flows one way; each component gets its slice of config and facts.
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
-import { PlatformConfig, TenantConfig } from "./config/schema";
+import { PlatformConfig, TenantConfig, TenantSchema } from "./config/schema";
 import { CertManager } from "./foundation/certManager";
 import { dataNamespace } from "./foundation/dataNamespace";
 import { Dex } from "./foundation/dex";
@@ -25,20 +25,8 @@ export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
     return cfg.tenants;
   const name = defaultTenantName(first.email);
   if (cfg.tenants.some((t) => t.name === name)) return cfg.tenants;
-  return [
-    {
-      name,
-      owner: first.email,
-      contributors: [],
-      containerDefaults: {
-        cpuRequest: "100m",
-        memoryRequest: "256Mi",
-        cpuLimit: "1",
-        memoryLimit: "1Gi",
-      },
-    },
-    ...cfg.tenants,
-  ];
+  // Parsed through the schema so the defaults (LimitRange values) are the schema's own.
+  return [TenantSchema.parse({ name, owner: first.email }), ...cfg.tenants];
 }
 
 export interface PlatformOutputs {

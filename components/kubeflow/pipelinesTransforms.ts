@@ -38,31 +38,47 @@ export function installConfig(db: DatabaseEndpoint, store: ObjectStoreEndpoint):
   );
 }
 
+/**
+ * Point one Pipelines Deployment at the object store. With workload identity its key variables
+ * must be absent: when present they win over the pod's identity.
+ */
+function objectStoreDeployment(
+  deployment: string,
+  endpointEnv: Record<string, string>,
+  keyEnv: string[],
+  store: ObjectStoreEndpoint,
+): ObjectTransform {
+  const env = setEnv(endpointEnv);
+  const keys = store.workloadIdentity ? removeEnv(keyEnv) : (o: K8sObject) => o;
+  return forObject("Deployment", deployment, (o) => keys(env(o)));
+}
+
 export function apiServerObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
-  const env = setEnv({
-    OBJECTSTORECONFIG_HOST: store.host,
-    OBJECTSTORECONFIG_PORT: String(store.port),
-    OBJECTSTORECONFIG_SECURE: String(store.secure),
-    OBJECTSTORECONFIG_REGION: store.region,
-  });
-  // With workload identity the key variables must be absent: when present they win.
-  const keys = store.workloadIdentity
-    ? removeEnv(["OBJECTSTORECONFIG_ACCESSKEY", "OBJECTSTORECONFIG_SECRETACCESSKEY"])
-    : (o: K8sObject) => o;
-  return forObject("Deployment", "ml-pipeline", (o) => keys(env(o)));
+  return objectStoreDeployment(
+    "ml-pipeline",
+    {
+      OBJECTSTORECONFIG_HOST: store.host,
+      OBJECTSTORECONFIG_PORT: String(store.port),
+      OBJECTSTORECONFIG_SECURE: String(store.secure),
+      OBJECTSTORECONFIG_REGION: store.region,
+    },
+    ["OBJECTSTORECONFIG_ACCESSKEY", "OBJECTSTORECONFIG_SECRETACCESSKEY"],
+    store,
+  );
 }
 
 export function uiObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
-  const env = setEnv({
-    MINIO_HOST: store.host,
-    MINIO_PORT: String(store.port),
-    MINIO_SSL: String(store.secure),
-    AWS_REGION: store.region,
-  });
-  const keys = store.workloadIdentity
-    ? removeEnv(["MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"])
-    : (o: K8sObject) => o;
-  return forObject("Deployment", "ml-pipeline-ui", (o) => keys(env(o)));
+  return objectStoreDeployment(
+    "ml-pipeline-ui",
+    {
+      MINIO_HOST: store.host,
+      MINIO_PORT: String(store.port),
+      MINIO_SSL: String(store.secure),
+      AWS_REGION: store.region,
+    },
+    ["MINIO_ACCESS_KEY", "MINIO_SECRET_KEY"],
+    store,
+  );
 }
 
 /** Argo's default artifact repository (used where a namespace has none of its own). */
