@@ -1,12 +1,16 @@
 // Entry point: read and validate the stack config (nothing is registered when it is bad), then
-// build the platform and export what operators need to log in.
+// build the platform and export what operators need to log in. The main is async because tenants
+// register in batches (components/lib/batches.ts): Pulumi waits for the returned promise.
 import { loadPlatformConfig } from "./components/config/load";
 import { buildPlatform } from "./components/platform";
 
-const platform = buildPlatform(loadPlatformConfig());
-
-export const kubeContext = platform.context;
-export const dashboardUrl = platform.dashboardUrl;
-/** Log in with these (pulumi stack output --show-secrets staticUserPasswords). */
-export const staticUserPasswords = platform.staticUserPasswords;
-export const tenants = platform.tenants;
+export = async () => {
+  const platform = await buildPlatform(loadPlatformConfig());
+  return {
+    kubeContext: platform.context,
+    dashboardUrl: platform.dashboardUrl,
+    /** Log in with these (pulumi stack output --show-secrets staticUserPasswords). */
+    staticUserPasswords: platform.staticUserPasswords,
+    tenants: platform.tenants,
+  };
+};

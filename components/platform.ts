@@ -37,10 +37,11 @@ export interface PlatformOutputs {
   tenants: string[];
 }
 
-export function buildPlatform(
+/** Registers every resource; resolves once all are registered (tenants go in batches). */
+export async function buildPlatform(
   cfg: PlatformConfig,
   options: { kubeconfig?: ResolvedKubeconfig } = {},
-): PlatformOutputs {
+): Promise<PlatformOutputs> {
   const cluster = new ExistingCluster("cluster", {
     cluster: cfg.cluster,
     kubeconfig: options.kubeconfig,
@@ -139,6 +140,7 @@ export function buildPlatform(
     { tenants, profiles: [core.profiles, core.podDefaults], istio: istio.ready },
     k8sOpts,
   );
+  await tenantsComponent.registered;
 
   const scheme = "https";
   return {

@@ -6,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../config/schema";
 import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
+import { inBatches } from "../lib/batches";
 import { K8sObject, labels } from "../lib/k8s";
 import { contributorBindingName } from "../lib/naming";
 
@@ -133,49 +134,65 @@ export interface TenantsArgs {
   istio: pulumi.Resource[];
 }
 
+/** Tenants registered per turn of the event loop (see lib/batches.ts). */
+const TENANTS_PER_BATCH = 5;
+
 export class Tenants extends pulumi.ComponentResource {
   readonly names: string[];
+  /** Resolves once every tenant's resources are registered; the program awaits it. */
+  readonly registered: Promise<void>;
 
-  constructor(name: string, args: TenantsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(
+    name: string,
+    private readonly args: TenantsArgs,
+    opts?: pulumi.ComponentResourceOptions,
+  ) {
     super("kubeflow-platform:tenants:Tenants", name, {}, opts);
     this.names = args.tenants.map((t) => t.name);
-    for (const t of args.tenants) {
-      const ns = new k8s.core.v1.Namespace(
-        `${name}-${t.name}-namespace`,
-        { metadata: tenantNamespace(t).metadata },
-        {
-          parent: this,
-          // Users' notebooks, volumes and runs live here: removing a tenant never deletes them.
-          retainOnDelete: true,
-        },
-      );
-      new k8s.apiextensions.CustomResource(`${name}-${t.name}-profile`, profile(t), {
+    this.registered = inBatches(args.tenants, TENANTS_PER_BATCH, (t) =>
+      this.addTenant(name, t),
+    ).then(() => this.registerOutputs({ names: this.names }));
+  }
+
+  private addTenant(name: string, t: TenantConfig): void {
+    const ns = new k8s.core.v1.Namespace(
+      `${name}-${t.name}-namespace`,
+      { metadata: tenantNamespace(t).metadata },
+      {
         parent: this,
-        dependsOn: [ns, ...args.profiles],
-      });
-      new k8s.core.v1.LimitRange(
-        `${name}-${t.name}-limits`,
-        limitRange(t) as k8s.core.v1.LimitRangeArgs,
+        // Users' notebooks, volumes and runs live here: removing a tenant never deletes them.
+        retainOnDelete: true,
+      },
+    );
+    new k8s.apiextensions.CustomResource(`${name}-${t.name}-profile`, profile(t), {
+      parent: this,
+      dependsOn: [ns, ...this.args.profiles],
+    });
+    new k8s.core.v1.LimitRange(
+      `${name}-${t.name}-limits`,
+      limitRange(t) as k8s.core.v1.LimitRangeArgs,
+      {
+        parent: this,
+        dependsOn: [ns],
+        deletedWith: ns,
+      },
+    );
+    for (const c of t.contributors) {
+      const [binding, policy] = contributorObjects(t.name, c);
+      new k8s.rbac.v1.RoleBinding(
+        `${name}-${t.name}-${binding.metadata.name}`,
+        binding as unknown as k8s.rbac.v1.RoleBindingArgs,
         { parent: this, dependsOn: [ns], deletedWith: ns },
       );
-      for (const c of t.contributors) {
-        const [binding, policy] = contributorObjects(t.name, c);
-        new k8s.rbac.v1.RoleBinding(
-          `${name}-${t.name}-${binding.metadata.name}`,
-          binding as unknown as k8s.rbac.v1.RoleBindingArgs,
-          { parent: this, dependsOn: [ns], deletedWith: ns },
-        );
-        new k8s.apiextensions.CustomResource(
-          `${name}-${t.name}-${policy.metadata.name}-policy`,
-          policy,
-          {
-            parent: this,
-            dependsOn: [ns, ...args.istio],
-            deletedWith: ns,
-          },
-        );
-      }
+      new k8s.apiextensions.CustomResource(
+        `${name}-${t.name}-${policy.metadata.name}-policy`,
+        policy,
+        {
+          parent: this,
+          dependsOn: [ns, ...this.args.istio],
+          deletedWith: ns,
+        },
+      );
     }
-    this.registerOutputs({ names: this.names });
   }
 }
