@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     const resources = await evaluatePlatform(values.stack, readStackPlatformConfig(values.stack));
     console.log(`Plan for stack ${values.stack}\n`);
     console.log(formatTree(resources));
-    console.log(`\nPinned versions:\n${formatVersions()}`);
+    console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
     console.log(
       `\n${resources.length} resources (${resources.filter((r) => r.custom).length} custom, ${resources.filter((r) => !r.custom).length} components)`,
     );

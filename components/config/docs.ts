@@ -33,11 +33,20 @@ function rows(s: JsonSchema, prefix: string, out: string[]): void {
     }
     return;
   }
-  for (const [key, child] of Object.entries(s.properties ?? {})) {
+  // A union with one branch (so far) is documented as that branch.
+  const node = opts.length === 1 ? opts[0] : s;
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
     const path = `${prefix}.${key}`;
-    const desc = (child.description ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+    const childOpts = branches(child);
+    const text = child.description ?? (childOpts.length === 1 ? childOpts[0].description : "");
+    // "@default <prose>" in a description documents a default computed at run time.
+    const [desc, prose] = (text ?? "")
+      .replace(/\|/g, "\\|")
+      .replace(/\n/g, " ")
+      .split(/\s*@default\s+/);
+    const dflt = child.default !== undefined ? cell(child.default) : (prose ?? "");
     out.push(
-      `| \`${path}\` | ${typeOf(child)} | ${cell(child.default)} | ${cell(child.examples?.[0])} | ${desc} |`,
+      `| \`${path}\` | ${typeOf(child)} | ${dflt} | ${cell(child.examples?.[0])} | ${desc} |`,
     );
     const item = child.type === "array" ? child.items : child;
     if (item && (item.properties || item.anyOf || item.oneOf))

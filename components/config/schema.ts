@@ -58,6 +58,7 @@ export const ExistingClusterSchema = z
         examples: ["1.34"],
       }),
   })
+  .superRefine(checkKubernetesVersion)
   .meta({ description: "Use a cluster that already exists (kind, k3d, minikube, on-prem)." });
 
 export const ClusterSchema = z
@@ -67,73 +68,72 @@ export const ClusterSchema = z
   .prefault({ kind: "existing" });
 
 // ---------------------------------------------------------------- ingress
-export const IngressSchema = z
-  .strictObject({
-    hostname: hostname()
-      .default("localhost")
-      .meta({
-        description: "Host name users type in the browser; the TLS certificate is issued for it.",
-        examples: ["kubeflow.example.com"],
-      }),
-    serviceType: z
-      .enum(["ClusterIP", "NodePort", "LoadBalancer"], {
-        error: 'must be "ClusterIP", "NodePort" or "LoadBalancer"',
-      })
-      .default("ClusterIP")
-      .meta({
-        description:
-          "How the ingress gateway is exposed. ClusterIP means kubectl port-forward; on-prem clusters often have no load balancer.",
-        examples: ["LoadBalancer"],
-      }),
-    httpsNodePort: nodePort()
-      .optional()
-      .meta({
-        description:
-          "Fixed node port for HTTPS (serviceType NodePort only). @default assigned by Kubernetes",
-        examples: [30443],
-      }),
-    httpNodePort: nodePort()
-      .optional()
-      .meta({
-        description:
-          "Fixed node port for HTTP (serviceType NodePort only). @default assigned by Kubernetes",
-        examples: [30080],
-      }),
-    loadBalancerSourceRanges: z
-      .array(cidr())
-      .optional()
-      .meta({
-        description:
-          "CIDRs allowed to reach the load balancer (serviceType LoadBalancer only). @default open to all",
-        examples: [["10.0.0.0/8"]],
-      }),
-    serviceAnnotations: stringMap()
-      .default({})
-      .meta({
-        description:
-          "Extra annotations for the gateway Service, e.g. for a cloud or MetalLB load balancer.",
-        examples: [{ "metallb.universe.tf/address-pool": "lab" }],
-      }),
-    tls: z
-      .strictObject({
-        mode: z
-          .enum(["selfSigned", "secret"], { error: 'must be "selfSigned" or "secret"' })
-          .default("selfSigned")
-          .meta({
-            description:
-              "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system.",
-            examples: ["secret"],
-          }),
-        secretName: hostname()
-          .optional()
-          .meta({
-            description: "Name of a kubernetes.io/tls Secret in istio-system (mode secret only).",
-            examples: ["kubeflow-tls"],
-          }),
-      })
-      .prefault({}),
-  })
-  .prefault({});
+const IngressFields = z.strictObject({
+  hostname: hostname()
+    .default("localhost")
+    .meta({
+      description: "Host name users type in the browser; the TLS certificate is issued for it.",
+      examples: ["kubeflow.example.com"],
+    }),
+  serviceType: z
+    .enum(["ClusterIP", "NodePort", "LoadBalancer"], {
+      error: 'must be "ClusterIP", "NodePort" or "LoadBalancer"',
+    })
+    .default("ClusterIP")
+    .meta({
+      description:
+        "How the ingress gateway is exposed. ClusterIP means kubectl port-forward; on-prem clusters often have no load balancer.",
+      examples: ["LoadBalancer"],
+    }),
+  httpsNodePort: nodePort()
+    .optional()
+    .meta({
+      description:
+        "Fixed node port for HTTPS (serviceType NodePort only). @default assigned by Kubernetes",
+      examples: [30443],
+    }),
+  httpNodePort: nodePort()
+    .optional()
+    .meta({
+      description:
+        "Fixed node port for HTTP (serviceType NodePort only). @default assigned by Kubernetes",
+      examples: [30080],
+    }),
+  loadBalancerSourceRanges: z
+    .array(cidr())
+    .optional()
+    .meta({
+      description:
+        "CIDRs allowed to reach the load balancer (serviceType LoadBalancer only). @default open to all",
+      examples: [["10.0.0.0/8"]],
+    }),
+  serviceAnnotations: stringMap()
+    .default({})
+    .meta({
+      description:
+        "Extra annotations for the gateway Service, e.g. for a cloud or MetalLB load balancer.",
+      examples: [{ "metallb.universe.tf/address-pool": "lab" }],
+    }),
+  tls: z
+    .strictObject({
+      mode: z
+        .enum(["selfSigned", "secret"], { error: 'must be "selfSigned" or "secret"' })
+        .default("selfSigned")
+        .meta({
+          description:
+            "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system.",
+          examples: ["secret"],
+        }),
+      secretName: hostname()
+        .optional()
+        .meta({
+          description: "Name of a kubernetes.io/tls Secret in istio-system (mode secret only).",
+          examples: ["kubeflow-tls"],
+        }),
+    })
+    .prefault({}),
+});
+export const IngressSchema = IngressFields.superRefine(checkIngress).prefault({});
 
 // ---------------------------------------------------------------- auth
 const CONNECTOR_REQUIRED_KEYS: Record<string, string[]> = {
@@ -175,22 +175,21 @@ export const ConnectorSchema = z.strictObject({
   }),
 });
 
-export const AuthSchema = z
-  .strictObject({
-    staticUsers: z
-      .array(StaticUserSchema)
-      .default([{ email: "user@example.com", username: "user" }])
-      .meta({
-        description:
-          "Dex static users. Passwords are generated; read them with pulumi stack output --show-secrets.",
-        examples: [[{ email: "alice@example.com" }]],
-      }),
-    connectors: z
-      .array(ConnectorSchema)
-      .default([])
-      .meta({ description: "Upstream identity providers (Dex connectors)." }),
-  })
-  .prefault({});
+const AuthFields = z.strictObject({
+  staticUsers: z
+    .array(StaticUserSchema)
+    .default([{ email: "user@example.com", username: "user" }])
+    .meta({
+      description:
+        "Dex static users. Passwords are generated; read them with pulumi stack output --show-secrets.",
+      examples: [[{ email: "alice@example.com" }]],
+    }),
+  connectors: z
+    .array(ConnectorSchema)
+    .default([])
+    .meta({ description: "Upstream identity providers (Dex connectors)." }),
+});
+export const AuthSchema = AuthFields.superRefine(checkAuth).prefault({});
 
 // ---------------------------------------------------------------- database
 export const InClusterDatabaseSchema = z
@@ -254,62 +253,63 @@ export const MinioObjectStoreSchema = z
       "MinIO run by the platform in namespace kubeflow-data, one user and prefix policy per tenant.",
   });
 
-export const S3ObjectStoreSchema = z
-  .strictObject({
-    kind: z.literal("s3"),
-    endpoint: z
-      .string()
-      .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, {
-        error: "must be host or host:port without a scheme, such as s3.eu-west-1.amazonaws.com",
-      })
-      .meta({
-        description: "S3 endpoint host (and port).",
-        examples: ["s3.eu-west-1.amazonaws.com"],
-      }),
-    region: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, { error: "must be a region name such as eu-west-1" })
-      .meta({ description: "Bucket region.", examples: ["eu-west-1"] }),
-    bucket: bucket().meta({
-      description: "Bucket for pipeline artifacts (must exist).",
-      examples: ["acme-kubeflow-artifacts"],
+const S3ObjectStoreFields = z.strictObject({
+  kind: z.literal("s3"),
+  endpoint: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:[0-9]{1,5})?$/, {
+      error: "must be host or host:port without a scheme, such as s3.eu-west-1.amazonaws.com",
+    })
+    .meta({
+      description: "S3 endpoint host (and port).",
+      examples: ["s3.eu-west-1.amazonaws.com"],
     }),
-    secure: z
-      .boolean()
-      .default(true)
-      .meta({ description: "Use TLS to the endpoint.", examples: [true] }),
-    accessKeyId: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description: "Platform access key (set with --secret); or use serviceAccountAnnotations.",
-        examples: ["AKIA..."],
-      }),
-    secretAccessKey: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "Platform secret key (set with --secret).", examples: ["<secret>"] }),
-    serviceAccountAnnotations: stringMap()
-      .optional()
-      .meta({
-        description:
-          "Workload-identity annotations for the Pipelines service accounts instead of keys.",
-        examples: [{ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/kfp" }],
-      }),
-    tenantIsolation: z
-      .enum(["perTenantCredentials", "shared"], {
-        error: 'must be "perTenantCredentials" or "shared"',
-      })
-      .default("perTenantCredentials")
-      .meta({
-        description:
-          "perTenantCredentials: each tenant brings keys limited to its prefix (tenants[].objectStoreCredentials); shared: tenants use the platform keys (no isolation).",
-        examples: ["shared"],
-      }),
-  })
-  .meta({ description: "An existing S3-compatible bucket; no MinIO is deployed." });
+  region: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { error: "must be a region name such as eu-west-1" })
+    .meta({ description: "Bucket region.", examples: ["eu-west-1"] }),
+  bucket: bucket().meta({
+    description: "Bucket for pipeline artifacts (must exist).",
+    examples: ["acme-kubeflow-artifacts"],
+  }),
+  secure: z
+    .boolean()
+    .default(true)
+    .meta({ description: "Use TLS to the endpoint.", examples: [true] }),
+  accessKeyId: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description: "Platform access key (set with --secret); or use serviceAccountAnnotations.",
+      examples: ["AKIA..."],
+    }),
+  secretAccessKey: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "Platform secret key (set with --secret).", examples: ["<secret>"] }),
+  serviceAccountAnnotations: stringMap()
+    .optional()
+    .meta({
+      description:
+        "Workload-identity annotations for the Pipelines service accounts instead of keys.",
+      examples: [{ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/kfp" }],
+    }),
+  tenantIsolation: z
+    .enum(["perTenantCredentials", "shared"], {
+      error: 'must be "perTenantCredentials" or "shared"',
+    })
+    .default("perTenantCredentials")
+    .meta({
+      description:
+        "perTenantCredentials: each tenant brings keys limited to its prefix (tenants[].objectStoreCredentials); shared: tenants use the platform keys (no isolation).",
+      examples: ["shared"],
+    }),
+});
+export const S3ObjectStoreSchema = S3ObjectStoreFields.superRefine(checkS3Credentials).meta({
+  description: "An existing S3-compatible bucket; no MinIO is deployed.",
+});
 
 export const ObjectStoreSchema = z
   .discriminatedUnion("kind", [MinioObjectStoreSchema, S3ObjectStoreSchema], {
@@ -378,7 +378,7 @@ export const ContainerDefaultsSchema = z
   })
   .prefault({});
 
-export const TenantSchema = z.strictObject({
+const TenantFields = z.strictObject({
   name: dnsLabel().meta({
     description: "Tenant name: the Profile and its namespace.",
     examples: ["team-vision"],
@@ -409,6 +409,7 @@ export const TenantSchema = z.strictObject({
         "S3 keys limited to this tenant's prefixes (objectStore.kind s3 with perTenantCredentials only; set with --secret).",
     }),
 });
+export const TenantSchema = TenantFields.superRefine(checkTenant);
 
 // ---------------------------------------------------------------- platform
 export const PlatformObjectSchema = z.strictObject({
@@ -456,36 +457,41 @@ export type DatabaseConfig = PlatformConfig["database"];
 export type ObjectStoreConfig = PlatformConfig["objectStore"];
 export type TenantConfig = PlatformConfig["tenants"][number];
 
-type Ctx = z.RefinementCtx<PlatformConfig>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach at several levels
+type Ctx = z.RefinementCtx<any>;
 
 function issue(ctx: Ctx, path: (string | number)[], message: string, input: unknown, fix: string) {
   ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
 }
 
-/** Rules that involve more than one field. Each names the field to change and how. */
-function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
-  const { cluster, ingress, auth, objectStore, tenants } = cfg;
+// Rules that involve more than one field. Each runs on the smallest section that holds its fields,
+// so it is reported together with any other section's problems (zod skips a section's rules only
+// when that section itself has errors), and a tenant file can be checked on its own. Each rule
+// names the field to change and how.
 
+function checkKubernetesVersion(cluster: { kubernetesVersion?: string }, ctx: Ctx) {
   if (
     cluster.kubernetesVersion &&
     Number(cluster.kubernetesVersion.split(".")[1]) < MIN_KUBERNETES_MINOR
   ) {
     issue(
       ctx,
-      ["cluster", "kubernetesVersion"],
+      ["kubernetesVersion"],
       `Kubeflow 26.03 needs Kubernetes 1.${MIN_KUBERNETES_MINOR} or newer`,
       cluster.kubernetesVersion,
       `upgrade the cluster and set it to "1.${MIN_KUBERNETES_MINOR}" or later`,
     );
   }
+}
 
+function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
   // Ingress exposure options only make sense for their service type.
   if (ingress.serviceType !== "NodePort") {
     for (const key of ["httpsNodePort", "httpNodePort"] as const) {
       if (ingress[key] !== undefined) {
         issue(
           ctx,
-          ["ingress", key],
+          [key],
           `only applies when ingress.serviceType is "NodePort" (it is "${ingress.serviceType}")`,
           ingress[key],
           `remove it, or set ingress.serviceType to NodePort`,
@@ -498,7 +504,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   ) {
     issue(
       ctx,
-      ["ingress", "httpNodePort"],
+      ["httpNodePort"],
       "must differ from ingress.httpsNodePort",
       ingress.httpNodePort,
       "pick another port in 30000-32767",
@@ -507,7 +513,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   if (ingress.serviceType !== "LoadBalancer" && ingress.loadBalancerSourceRanges !== undefined) {
     issue(
       ctx,
-      ["ingress", "loadBalancerSourceRanges"],
+      ["loadBalancerSourceRanges"],
       `only applies when ingress.serviceType is "LoadBalancer" (it is "${ingress.serviceType}")`,
       ingress.loadBalancerSourceRanges,
       "remove it, or set ingress.serviceType to LoadBalancer",
@@ -516,7 +522,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   if (ingress.tls.mode === "secret" && !ingress.tls.secretName) {
     issue(
       ctx,
-      ["ingress", "tls", "secretName"],
+      ["tls", "secretName"],
       'required when ingress.tls.mode is "secret"',
       undefined,
       "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>",
@@ -525,18 +531,20 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   if (ingress.tls.mode === "selfSigned" && ingress.tls.secretName) {
     issue(
       ctx,
-      ["ingress", "tls", "secretName"],
+      ["tls", "secretName"],
       'only applies when ingress.tls.mode is "secret"',
       ingress.tls.secretName,
       "remove it, or set ingress.tls.mode to secret",
     );
   }
+}
 
+function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
   // Somebody must be able to log in.
   if (auth.staticUsers.length === 0 && auth.connectors.length === 0) {
     issue(
       ctx,
-      ["auth", "staticUsers"],
+      ["staticUsers"],
       "no static users and no connectors: nobody could log in",
       [],
       "add a static user (pulumi config set --path 'kubeflow-platform:platform.auth.staticUsers[0].email' you@example.com) or a connector",
@@ -545,7 +553,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   duplicates(auth.staticUsers.map((u) => u.email)).forEach((i) =>
     issue(
       ctx,
-      ["auth", "staticUsers", i, "email"],
+      ["staticUsers", i, "email"],
       "duplicate static user email",
       auth.staticUsers[i].email,
       "list each user once",
@@ -554,7 +562,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   duplicates(auth.connectors.map((c) => c.id)).forEach((i) =>
     issue(
       ctx,
-      ["auth", "connectors", i, "id"],
+      ["connectors", i, "id"],
       "duplicate connector id",
       auth.connectors[i].id,
       "give each connector its own id",
@@ -565,7 +573,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       if (c.config[key] === undefined || c.config[key] === "") {
         issue(
           ctx,
-          ["auth", "connectors", i, "config", key],
+          ["connectors", i, "config", key],
           `required for a "${c.type}" connector`,
           undefined,
           `pulumi config set --path 'kubeflow-platform:platform.auth.connectors[${i}].config.${key}' <value>`,
@@ -573,43 +581,110 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       }
     }
   });
+}
 
+function checkS3Credentials(objectStore: z.output<typeof S3ObjectStoreFields>, ctx: Ctx) {
   // Object store credentials: exactly one way in.
-  if (objectStore.kind === "s3") {
-    const hasKeys =
-      objectStore.accessKeyId !== undefined || objectStore.secretAccessKey !== undefined;
-    const hasIdentity = objectStore.serviceAccountAnnotations !== undefined;
-    if (hasKeys && hasIdentity) {
-      issue(
-        ctx,
-        ["objectStore", "serviceAccountAnnotations"],
-        "conflicts with objectStore.accessKeyId/secretAccessKey: choose keys or workload identity",
-        objectStore.serviceAccountAnnotations,
-        "remove either the keys or serviceAccountAnnotations",
-      );
-    } else if (!hasIdentity) {
-      for (const key of ["accessKeyId", "secretAccessKey"] as const) {
-        if (objectStore[key] === undefined) {
-          issue(
-            ctx,
-            ["objectStore", key],
-            'required when objectStore.kind is "s3" without serviceAccountAnnotations',
-            undefined,
-            `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`,
-          );
-        }
+  const hasKeys =
+    objectStore.accessKeyId !== undefined || objectStore.secretAccessKey !== undefined;
+  const hasIdentity = objectStore.serviceAccountAnnotations !== undefined;
+  if (hasKeys && hasIdentity) {
+    issue(
+      ctx,
+      ["serviceAccountAnnotations"],
+      "conflicts with objectStore.accessKeyId/secretAccessKey: choose keys or workload identity",
+      objectStore.serviceAccountAnnotations,
+      "remove either the keys or serviceAccountAnnotations",
+    );
+  } else if (!hasIdentity) {
+    for (const key of ["accessKeyId", "secretAccessKey"] as const) {
+      if (objectStore[key] === undefined) {
+        issue(
+          ctx,
+          [key],
+          'required when objectStore.kind is "s3" without serviceAccountAnnotations',
+          undefined,
+          `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`,
+        );
       }
     }
-    if (objectStore.tenantIsolation === "shared" && hasIdentity) {
+  }
+  if (objectStore.tenantIsolation === "shared" && hasIdentity) {
+    issue(
+      ctx,
+      ["tenantIsolation"],
+      '"shared" hands the platform keys to tenants, but the platform uses workload identity and has no keys',
+      objectStore.tenantIsolation,
+      'set it to "perTenantCredentials" and give each tenant objectStoreCredentials',
+    );
+  }
+}
+
+function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
+  if (RESERVED_NAMESPACES.has(t.name) || t.name.startsWith("kube-")) {
+    issue(
+      ctx,
+      ["name"],
+      "is a namespace the platform or Kubernetes uses",
+      t.name,
+      "choose another name, e.g. team-<name>",
+    );
+  }
+  const d = t.containerDefaults;
+  for (const [req, lim] of [
+    ["cpuRequest", "cpuLimit"],
+    ["memoryRequest", "memoryLimit"],
+  ] as const) {
+    if (quantityToNumber(d[req]) > quantityToNumber(d[lim])) {
       issue(
         ctx,
-        ["objectStore", "tenantIsolation"],
-        '"shared" hands the platform keys to tenants, but the platform uses workload identity and has no keys',
-        objectStore.tenantIsolation,
-        'set it to "perTenantCredentials" and give each tenant objectStoreCredentials',
+        ["containerDefaults", req],
+        `must not exceed containerDefaults.${lim} (${d[lim]})`,
+        d[req],
+        `lower it or raise ${lim}`,
       );
     }
   }
+  for (const [lim, q] of [
+    ["cpuLimit", "cpu"],
+    ["memoryLimit", "memory"],
+  ] as const) {
+    const quota = t.quota?.[q];
+    if (quota !== undefined && quantityToNumber(d[lim]) > quantityToNumber(quota)) {
+      issue(
+        ctx,
+        ["containerDefaults", lim],
+        `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`,
+        d[lim],
+        `lower it below ${quota} or raise quota.${q}`,
+      );
+    }
+  }
+  duplicates(t.contributors.map((c) => c.email)).forEach((j) =>
+    issue(
+      ctx,
+      ["contributors", j, "email"],
+      "duplicate contributor",
+      t.contributors[j].email,
+      "list each contributor once",
+    ),
+  );
+  t.contributors.forEach((c, j) => {
+    if (c.email === t.owner) {
+      issue(
+        ctx,
+        ["contributors", j, "email"],
+        "is the tenant's owner, who already has the admin role",
+        c.email,
+        "remove this contributor",
+      );
+    }
+  });
+}
+
+/** Rules across sections: tenants against each other and against the object store. */
+function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
+  const { objectStore, tenants } = cfg;
   tenants.forEach((t, i) => {
     const needsKeys =
       objectStore.kind === "s3" && objectStore.tenantIsolation === "perTenantCredentials";
@@ -645,67 +720,6 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "give each tenant its own name",
     ),
   );
-  tenants.forEach((t, i) => {
-    if (RESERVED_NAMESPACES.has(t.name) || t.name.startsWith("kube-")) {
-      issue(
-        ctx,
-        ["tenants", i, "name"],
-        "is a namespace the platform or Kubernetes uses",
-        t.name,
-        "choose another name, e.g. team-<name>",
-      );
-    }
-    const d = t.containerDefaults;
-    for (const [req, lim] of [
-      ["cpuRequest", "cpuLimit"],
-      ["memoryRequest", "memoryLimit"],
-    ] as const) {
-      if (quantityToNumber(d[req]) > quantityToNumber(d[lim])) {
-        issue(
-          ctx,
-          ["tenants", i, "containerDefaults", req],
-          `must not exceed containerDefaults.${lim} (${d[lim]})`,
-          d[req],
-          `lower it or raise ${lim}`,
-        );
-      }
-    }
-    for (const [lim, q] of [
-      ["cpuLimit", "cpu"],
-      ["memoryLimit", "memory"],
-    ] as const) {
-      const quota = t.quota?.[q];
-      if (quota !== undefined && quantityToNumber(d[lim]) > quantityToNumber(quota)) {
-        issue(
-          ctx,
-          ["tenants", i, "containerDefaults", lim],
-          `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`,
-          d[lim],
-          `lower it below ${quota} or raise quota.${q}`,
-        );
-      }
-    }
-    duplicates(t.contributors.map((c) => c.email)).forEach((j) =>
-      issue(
-        ctx,
-        ["tenants", i, "contributors", j, "email"],
-        "duplicate contributor",
-        t.contributors[j].email,
-        "list each contributor once",
-      ),
-    );
-    t.contributors.forEach((c, j) => {
-      if (c.email === t.owner) {
-        issue(
-          ctx,
-          ["tenants", i, "contributors", j, "email"],
-          "is the tenant's owner, who already has the admin role",
-          c.email,
-          "remove this contributor",
-        );
-      }
-    });
-  });
 }
 
 /** Namespaces that tenants must never take over. */

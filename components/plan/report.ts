@@ -28,7 +28,46 @@ export function planJson(stack: string, resources: Registration[]): PlanJson {
   };
 }
 
-/** An indented tree: components with their children, marks for protected and retained resources. */
+/** The resource and all resources under it. */
+function descendants(resources: Registration[], root: Registration): Registration[] {
+  const children = new Map<string, Registration[]>();
+  for (const r of resources) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const out: Registration[] = [];
+  const walk = (r: Registration) => {
+    out.push(r);
+    for (const c of children.get(r.urn) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * The pinned artifacts a set of registrations uses: charts by name and version, kubeflow/manifests
+ * when a kustomization is registered, and catalog images that appear in their inputs.
+ */
+export function versionsInUse(resources: Registration[]): string[] {
+  const used = new Set<string>();
+  for (const r of resources) {
+    if (r.type === "kubernetes:helm.sh/v4:Chart") {
+      const pin = Object.values(charts).find(
+        (c) => String(r.inputs.chart).endsWith(c.chart) && r.inputs.version === c.version,
+      );
+      used.add(
+        pin ? `chart ${pin.chart} ${pin.version}` : `chart ${String(r.inputs.chart)} (unpinned)`,
+      );
+    }
+    if (r.type === "kubernetes:kustomize/v2:Directory")
+      used.add(`kubeflow/manifests ${kubeflowManifests.ref}`);
+  }
+  const text = JSON.stringify(resources.map((r) => r.inputs));
+  for (const image of Object.values(images)) if (text.includes(image)) used.add(`image ${image}`);
+  return [...used].sort();
+}
+
+/**
+ * An indented tree: each component with the pinned versions it uses, its children, and marks for
+ * protected and retained resources.
+ */
 export function formatTree(resources: Registration[]): string {
   const children = new Map<string, Registration[]>();
   for (const r of resources) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
@@ -38,8 +77,9 @@ export function formatTree(resources: Registration[]): string {
       const marks = [r.protect ? "protected" : "", r.retainOnDelete ? "retained" : ""]
         .filter(Boolean)
         .join(", ");
+      const versions = depth === 0 && !r.custom ? versionsInUse(descendants(resources, r)) : [];
       lines.push(
-        `${"  ".repeat(depth)}${r.custom ? "-" : "+"} ${r.name} (${r.type})${marks ? ` [${marks}]` : ""}`,
+        `${"  ".repeat(depth)}${r.custom ? "-" : "+"} ${r.name} (${r.type})${marks ? ` [${marks}]` : ""}${versions.length ? ` — ${versions.join(", ")}` : ""}`,
       );
       walk(r.urn, depth + 1);
     }
@@ -48,11 +88,17 @@ export function formatTree(resources: Registration[]): string {
   return lines.join("\n");
 }
 
-export function formatVersions(): string {
-  const lines = [
-    `kubeflow/manifests ${kubeflowManifests.ref} (${kubeflowManifests.commit.slice(0, 12)})`,
-  ];
-  for (const c of Object.values(charts)) lines.push(`chart ${c.chart} ${c.version} (${c.repo})`);
-  for (const i of Object.values(images)) lines.push(`image ${i}`);
+/** Every pinned artifact the plan uses, with where it comes from. */
+export function formatVersions(resources: Registration[]): string {
+  const used = new Set(versionsInUse(resources));
+  const lines: string[] = [];
+  if (used.has(`kubeflow/manifests ${kubeflowManifests.ref}`))
+    lines.push(
+      `kubeflow/manifests ${kubeflowManifests.ref} (${kubeflowManifests.commit.slice(0, 12)}, ${kubeflowManifests.repo})`,
+    );
+  for (const c of Object.values(charts))
+    if (used.has(`chart ${c.chart} ${c.version}`))
+      lines.push(`chart ${c.chart} ${c.version} (${c.repo})`);
+  for (const i of Object.values(images)) if (used.has(`image ${i}`)) lines.push(`image ${i}`);
   return lines.join("\n");
 }

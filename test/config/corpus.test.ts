@@ -391,6 +391,24 @@ describe("invalid config corpus", () => {
     );
   });
 
+  it("reports a section's cross-field rule together with another section's errors", async () => {
+    // GIVEN a type error in auth, an ingress conflict and a tenant whose defaults exceed its quota
+    const error = (await evaluatePlatform("corpus", {
+      ...base,
+      auth: { staticUsers: "alice@example.com" },
+      ingress: { serviceType: "ClusterIP", httpsNodePort: 30443 },
+      tenants: [{ name: "team-a", owner: "a@example.com", quota: { cpu: "500m" } }],
+    }).catch((e) => e)) as ConfigError;
+    // THEN all three are reported in one run
+    expect(error.problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining([
+        "platform.auth.staticUsers",
+        "platform.ingress.httpsNodePort",
+        "platform.tenants[0].containerDefaults.cpuLimit",
+      ]),
+    );
+  });
+
   it("never echoes a secret value", async () => {
     const error = (await evaluatePlatform("corpus", {
       ...base,
