@@ -119,8 +119,8 @@ export async function buildPlatform(
   );
   new IngressAuth(
     "ingress-auth",
-    { ingress: cfg.ingress },
-    { ...k8sOpts, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] },
+    { ingress: cfg.ingress, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] },
+    k8sOpts,
   );
   new Pipelines(
     "pipelines",

@@ -71,3 +71,26 @@ export function crdValidator(file: string, version: string) {
   ajv.addKeyword("x-kubernetes-map-type");
   return ajv.compile(schema);
 }
+
+/** The registrations under the top-level component named `component` (itself excluded). */
+export function under(regs: Registration[], component: string): Registration[] {
+  const root = regs.find((r) => r.name === component && r.parent === "");
+  if (!root) throw new Error(`no top-level component named ${component}`);
+  const inside = new Set([root.urn]);
+  // Registrations are sorted by URN; parents can come after children, so repeat until stable.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of regs)
+      if (inside.has(r.parent) && !inside.has(r.urn)) {
+        inside.add(r.urn);
+        grew = true;
+      }
+  }
+  return regs.filter((r) => r.urn !== root.urn && inside.has(r.urn));
+}
+
+/** Names of registrations, sorted, for compact assertions. */
+export function names(regs: Registration[]): string[] {
+  return regs.map((r) => r.name).sort();
+}

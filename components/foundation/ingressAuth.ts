@@ -160,6 +160,8 @@ function virtualService(
 
 export interface IngressAuthArgs {
   ingress: IngressConfig;
+  /** The CRDs and webhooks these objects need (Istio, cert-manager) and the kubeflow namespace. */
+  dependsOn: pulumi.Resource[];
 }
 
 export class IngressAuth extends pulumi.ComponentResource {
@@ -169,7 +171,7 @@ export class IngressAuth extends pulumi.ComponentResource {
       new k8s.apiextensions.CustomResource(
         `${name}-${obj.kind.toLowerCase()}-${obj.metadata.name}`,
         obj,
-        { parent: this },
+        { parent: this, dependsOn: args.dependsOn },
       );
     }
     this.registerOutputs({});

@@ -82,7 +82,8 @@ export function provisioningScript(bucket: string): string {
     `echo '${JSON.stringify(platformPolicy(bucket))}' > /tmp/platform.json`,
     "for file in /users/*; do",
     '  policy=$(basename "$file")',
-    '  read -r access secret < "$file"',
+    // Secret files end without a newline, where read returns non-zero after reading the line.
+    '  read -r access secret < "$file" || [ -n "${secret:-}" ]',
     '  if [ "$policy" = "platform" ]; then cp /tmp/platform.json /tmp/policy.json; else',
     "    tenant=${policy#tenant-}",
     `    printf '${tenantPolicyTemplate}' ${Array(tenantPolicyTemplate.split("%s").length - 1)
