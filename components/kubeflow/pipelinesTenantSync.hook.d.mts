@@ -1,0 +1,38 @@
+// Types of the sync hook's exports (the hook itself is plain JavaScript so it runs on a stock
+// Node.js image from a ConfigMap).
+export interface HookSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  region: string;
+  bucket: string;
+}
+export interface Credentials {
+  accessKey: string;
+  secretKey: string;
+}
+export interface Attachment {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace: string; annotations?: Record<string, string> };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+}
+export interface SyncResponse {
+  status: Record<string, string>;
+  attachments: Attachment[];
+}
+export function settingsFromEnv(
+  env: Record<string, string | undefined>,
+): HookSettings & { credentialsDir: string; port_: number };
+export function readCredentials(dir: string, namespace: string): Credentials | undefined;
+export function desiredAttachments(
+  namespace: string,
+  s: HookSettings,
+  credentials: Credentials | undefined,
+): Attachment[];
+export function sync(
+  request: { object?: { metadata?: { name?: string; labels?: Record<string, string> } } },
+  s: HookSettings,
+  lookup: (namespace: string) => Credentials | undefined,
+): SyncResponse;

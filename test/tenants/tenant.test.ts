@@ -1,0 +1,116 @@
+// Tenants: namespace (adopted by the Profile controller), Profile with quota, LimitRange so quota'd
+// namespaces still run Pipelines' pods, and contributors bound the way KFAM binds them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { TenantSchema } from "../../components/config/schema";
+import {
+  contributorObjects,
+  limitRange,
+  profile,
+  quotaHard,
+  tenantNamespace,
+} from "../../components/tenants/tenant";
+import { Registration } from "../../components/plan/recorder";
+import { LOCAL_CONFIG, byName, crdValidator, plan, under } from "../mocks";
+import { validateObject } from "../schemaValidation";
+
+const tenant = TenantSchema.parse({
+  name: "team-a",
+  owner: "alice@example.com",
+  contributors: [{ email: "bob@example.com", role: "edit" }],
+  quota: {
+    cpu: "8",
+    memory: "16Gi",
+    storage: "100Gi",
+    gpu: 2,
+    pods: 50,
+    persistentVolumeClaims: 10,
+  },
+});
+
+describe("tenant objects (pure)", () => {
+  it("the namespace carries the owner annotation the Profile controller checks before adopting it", () => {
+    const ns = tenantNamespace(tenant);
+    expect(ns.metadata.annotations).toEqual({ owner: "alice@example.com" });
+    expect(ns.metadata.labels).toMatchObject({
+      "istio-injection": "enabled",
+      "pipelines.kubeflow.org/enabled": "true",
+      "katib.kubeflow.org/metrics-collector-injection": "enabled",
+    });
+    expect(() => validateObject(ns)).not.toThrow();
+  });
+
+  it("quota becomes the Profile's resourceQuotaSpec, GPUs as requests.nvidia.com/gpu", () => {
+    expect(quotaHard(tenant.quota)).toEqual({
+      "requests.cpu": "8",
+      "limits.cpu": "8",
+      "requests.memory": "16Gi",
+      "limits.memory": "16Gi",
+      "requests.storage": "100Gi",
+      "requests.nvidia.com/gpu": "2",
+      pods: "50",
+      persistentvolumeclaims: "10",
+    });
+    const p = profile(tenant);
+    expect(crdValidator("kubeflow.org_profiles.yaml", "v1")(p)).toBe(true);
+    expect(p.spec).toMatchObject({ owner: { kind: "User", name: "alice@example.com" } });
+    expect(quotaHard(undefined)).toBeUndefined();
+    expect(profile({ ...tenant, quota: undefined }).spec).not.toHaveProperty("resourceQuotaSpec");
+  });
+
+  it("the LimitRange gives containers default requests and limits", () => {
+    const lr = limitRange(tenant);
+    expect(() => validateObject(lr)).not.toThrow();
+    expect((lr.spec as { limits: unknown[] }).limits).toEqual([
+      {
+        type: "Container",
+        defaultRequest: { cpu: "100m", memory: "256Mi" },
+        default: { cpu: "1", memory: "1Gi" },
+      },
+    ]);
+  });
+
+  it("a contributor gets KFAM's RoleBinding and AuthorizationPolicy", () => {
+    const [binding, policy] = contributorObjects("team-a", tenant.contributors[0]);
+    expect(binding.metadata).toMatchObject({
+      // KFAM: <user kind>-<email, non-alphanumerics as "-">-<role kind>-<role name>, lower-cased
+      name: "user-bob-example-com-clusterrole-kubeflow-edit",
+      namespace: "team-a",
+      annotations: { user: "bob@example.com", role: "edit" },
+    });
+    expect(binding).toMatchObject({ roleRef: { kind: "ClusterRole", name: "kubeflow-edit" } });
+    expect(policy.metadata.name).toBe(binding.metadata.name);
+    expect(JSON.stringify(policy.spec)).toContain('"values":["bob@example.com"]');
+    for (const o of [binding, policy]) expect(() => validateObject(o)).not.toThrow();
+  });
+});
+
+describe("Tenants component", () => {
+  let regs: Registration[];
+  beforeAll(async () => {
+    regs = under(await plan(LOCAL_CONFIG), "tenants");
+  });
+
+  it("registers namespace, Profile, LimitRange and two objects per contributor, per tenant", () => {
+    const teamA = regs.filter((r) => r.name.startsWith("tenants-team-a-"));
+    // 3 + 2 per contributor (team-a has two)
+    expect(teamA).toHaveLength(3 + 2 * 2);
+  });
+
+  it("keeps the namespace when a tenant is removed; its objects go with it", () => {
+    const ns = byName(regs, "tenants-team-a-namespace");
+    expect(ns.retainOnDelete).toBe(true);
+    for (const r of regs.filter(
+      (x) => x.name.startsWith("tenants-team-a-") && x !== ns && !x.type.endsWith(":Profile"),
+    ))
+      expect(r.deletedWith, r.name).toBe(ns.urn);
+  });
+
+  it("registers many tenants in batches without losing any", async () => {
+    const tenants = Array.from({ length: 45 }, (_, i) => ({
+      name: `team-${i}`,
+      owner: `owner${i}@example.com`,
+    }));
+    const many = under(await plan({ ...LOCAL_CONFIG, tenants }), "tenants");
+    expect(many.filter((r) => r.type.endsWith(":Profile"))).toHaveLength(45 + 1);
+  });
+});
