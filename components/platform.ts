@@ -17,6 +17,11 @@ import { Pipelines } from "./kubeflow/pipelines";
 import { ObjectStoreEndpoint } from "./kubeflow/pipelinesTransforms";
 import { defaultTenantName } from "./lib/naming";
 import { Tenants } from "./tenants/tenant";
+import { enabledApps } from "./config/apps";
+import { AppDatabase, AppDatabaseConnection } from "./foundation/mysql";
+import { buildApps } from "./kubeflow/apps";
+import { mirrorImages } from "./lib/images";
+import { toResourceTransform } from "./lib/transforms";
 
 /** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
 export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
@@ -37,11 +42,24 @@ export interface PlatformOutputs {
   tenants: string[];
 }
 
+/** Databases apps get on the platform's MySQL: name and user of each. */
+export const APP_DATABASES: Record<"katib" | "modelRegistry", AppDatabase> = {
+  katib: { app: "katib", database: "katib", user: "katib" },
+  modelRegistry: { app: "model-registry", database: "model_registry", user: "model_registry" },
+};
+
 /** Registers every resource; resolves once all are registered (tenants go in batches). */
 export async function buildPlatform(
   cfg: PlatformConfig,
   options: { kubeconfig?: ResolvedKubeconfig } = {},
 ): Promise<PlatformOutputs> {
+  // One stack-wide transform rewrites every image (ours, charts', kustomizations') to the mirror.
+  // It must be registered before any resource.
+  if (cfg.images.registry)
+    pulumi.runtime.registerResourceTransform(
+      toResourceTransform([mirrorImages(cfg.images.registry, cfg.images.pullSecret)]),
+    );
+  const apps = enabledApps(cfg.profile, cfg.components);
   const cluster = new ExistingCluster("cluster", {
     cluster: cfg.cluster,
     kubeconfig: options.kubeconfig,
@@ -55,63 +73,66 @@ export async function buildPlatform(
   const dex = new Dex("dex", { auth: cfg.auth, hostname: cfg.ingress.hostname }, k8sOpts);
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
 
-  const dataNs = dataNamespace("kubeflow-data", { provider: cluster.provider });
-  const credentials = new ObjectStoreCredentials(
-    "object-store-credentials",
-    { objectStore: cfg.objectStore, tenants },
-    k8sOpts,
+  // Data services: only what the enabled apps use.
+  const appDatabases = (["katib", "modelRegistry"] as const).filter(
+    (a) => apps.has(a) && cfg.components[a].database.kind === "platform",
   );
+  const needsDatabase = apps.has("pipelines") || appDatabases.length > 0;
+  const runsData =
+    (needsDatabase && cfg.database.kind === "inCluster") ||
+    (apps.has("pipelines") && cfg.objectStore.kind === "minio");
+  const dataNs = runsData
+    ? dataNamespace("kubeflow-data", { provider: cluster.provider })
+    : undefined;
   const dataServices: pulumi.Resource[] = [];
-  let database: { host: string; port: number; user: string; password: pulumi.Input<string> };
-  if (cfg.database.kind === "inCluster") {
+  let database:
+    { host: string; port: number; user: string; password: pulumi.Input<string> } | undefined;
+  const appConnections: Partial<Record<"katib" | "modelRegistry", AppDatabaseConnection>> = {};
+  if (needsDatabase && cfg.database.kind === "inCluster") {
     const mysql = new Mysql(
       "mysql",
       {
         storageGiB: cfg.database.storageGiB,
         storageClass: cluster.facts.storageClass,
-        namespace: dataNs,
+        namespace: dataNs!,
+        appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
       },
       k8sOpts,
     );
     dataServices.push(mysql);
     database = mysql.connection;
-  } else {
+    for (const a of appDatabases) appConnections[a] = mysql.appConnections[APP_DATABASES[a].app];
+  } else if (needsDatabase && cfg.database.kind === "external") {
+    const password = pulumi.secret(cfg.database.password);
     database = {
       host: cfg.database.host,
       port: cfg.database.port,
       user: cfg.database.user,
-      password: pulumi.secret(cfg.database.password),
+      password,
     };
+    // Apps use the same server and user, each with its database (which must exist).
+    for (const a of appDatabases)
+      appConnections[a] = {
+        host: cfg.database.host,
+        port: cfg.database.port,
+        user: cfg.database.user,
+        database: APP_DATABASES[a].database,
+        password,
+      };
   }
-  let store: ObjectStoreEndpoint;
-  if (cfg.objectStore.kind === "minio") {
-    const minio = new Minio(
-      "minio",
-      {
-        bucket: cfg.objectStore.bucket,
-        storageGiB: cfg.objectStore.storageGiB,
-        storageClass: cluster.facts.storageClass,
-        namespace: dataNs,
-        platformCredentials: credentials.platform,
-        tenantCredentials: credentials.tenants,
-      },
-      k8sOpts,
-    );
-    dataServices.push(minio);
-    store = { ...minio.endpoint, region: "us-east-1", bucket: cfg.objectStore.bucket };
-  } else {
-    const [host, port] = cfg.objectStore.endpoint.split(":");
-    store = {
-      host,
-      port: port ? Number(port) : cfg.objectStore.secure ? 443 : 80,
-      secure: cfg.objectStore.secure,
-      region: cfg.objectStore.region,
-      bucket: cfg.objectStore.bucket,
-      workloadIdentity: cfg.objectStore.serviceAccountAnnotations,
-    };
+  for (const a of ["katib", "modelRegistry"] as const) {
+    const db = cfg.components[a].database;
+    if (apps.has(a) && db.kind === "external")
+      appConnections[a] = {
+        host: db.host,
+        port: db.port,
+        user: db.user,
+        database: db.name,
+        password: pulumi.secret(db.password),
+      };
   }
 
-  // Kubeflow
+  // Kubeflow core
   const core = new KubeflowCore(
     "kubeflow",
     { certManager: certManager.ready, istio: istio.ready },
@@ -122,14 +143,63 @@ export async function buildPlatform(
     { ingress: cfg.ingress, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] },
     k8sOpts,
   );
-  new Pipelines(
-    "pipelines",
+
+  if (apps.has("pipelines")) {
+    const credentials = new ObjectStoreCredentials(
+      "object-store-credentials",
+      { objectStore: cfg.objectStore, tenants },
+      k8sOpts,
+    );
+    let store: ObjectStoreEndpoint;
+    if (cfg.objectStore.kind === "minio") {
+      const minio = new Minio(
+        "minio",
+        {
+          bucket: cfg.objectStore.bucket,
+          storageGiB: cfg.objectStore.storageGiB,
+          storageClass: cluster.facts.storageClass,
+          namespace: dataNs!,
+          platformCredentials: credentials.platform,
+          tenantCredentials: credentials.tenants,
+        },
+        k8sOpts,
+      );
+      dataServices.push(minio);
+      store = { ...minio.endpoint, region: "us-east-1", bucket: cfg.objectStore.bucket };
+    } else {
+      const [host, port] = cfg.objectStore.endpoint.split(":");
+      store = {
+        host,
+        port: port ? Number(port) : cfg.objectStore.secure ? 443 : 80,
+        secure: cfg.objectStore.secure,
+        region: cfg.objectStore.region,
+        bucket: cfg.objectStore.bucket,
+        workloadIdentity: cfg.objectStore.serviceAccountAnnotations,
+      };
+    }
+    new Pipelines(
+      "pipelines",
+      {
+        settings: cfg.components.pipelines,
+        database: database!,
+        objectStore: store,
+        platformCredentials: credentials.platform,
+        tenantCredentials: credentials.tenants,
+        dependsOn: [core.namespace, ...certManager.ready, ...istio.ready, ...dataServices],
+      },
+      k8sOpts,
+    );
+  }
+
+  // Kubeflow applications
+  const appsBuilt = buildApps(
+    cfg,
+    apps,
     {
-      database,
-      objectStore: store,
-      platformCredentials: credentials.platform,
-      tenantCredentials: credentials.tenants,
-      dependsOn: [core.namespace, ...certManager.ready, ...istio.ready, ...dataServices],
+      base: [core.namespace, ...certManager.ready, ...istio.ready],
+      mesh: [...istio.ready, ...certManager.ready],
+      data: dataServices,
+      databases: appConnections,
     },
     k8sOpts,
   );
@@ -141,6 +211,8 @@ export async function buildPlatform(
     k8sOpts,
   );
   await tenantsComponent.registered;
+  // Apps that act inside tenant namespaces go in once those namespaces exist.
+  appsBuilt.afterTenants(tenantsComponent, tenantsComponent.names);
 
   const scheme = "https";
   return {

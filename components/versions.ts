@@ -40,6 +40,8 @@ export const kubeflowManifests: ManifestsPin = {
 
 const KF = "v1.10.0"; // kubeflow/kubeflow components synced into 26.03
 const KFP = "2.16.0";
+const KATIB = "v0.19.0";
+const KNATIVE = "gcr.io/knative-releases/knative.dev";
 
 export const charts = {
   certManager: {
@@ -91,6 +93,53 @@ export const charts = {
     version: "10.7.0",
     images: ["quay.io/oauth2-proxy/oauth2-proxy:v7.15.3"],
   },
+  // KServe 0.16.0, the release kubeflow/manifests 26.03 installs; its charts keep the "v" prefix.
+  kserveCrd: {
+    repo: "oci://ghcr.io/kserve/charts",
+    chart: "kserve-crd",
+    version: "v0.16.0",
+    images: [],
+  },
+  kserve: {
+    repo: "oci://ghcr.io/kserve/charts",
+    chart: "kserve",
+    version: "v0.16.0",
+    images: [
+      "docker.io/kserve/kserve-controller:v0.16.0",
+      "quay.io/brancz/kube-rbac-proxy:v0.18.0",
+      "docker.io/kserve/storage-initializer:v0.16.0",
+      "docker.io/kserve/agent:v0.16.0",
+      "docker.io/kserve/router:v0.16.0",
+      "docker.io/kserve/sklearnserver:v0.16.0",
+      "docker.io/kserve/xgbserver:v0.16.0",
+      "docker.io/kserve/lgbserver:v0.16.0",
+      "docker.io/kserve/pmmlserver:v0.16.0",
+      "docker.io/kserve/paddleserver:v0.16.0",
+      "docker.io/kserve/huggingfaceserver:v0.16.0",
+      "docker.io/tensorflow/serving:2.6.2",
+      "docker.io/pytorch/torchserve-kfs:0.9.0",
+      "nvcr.io/nvidia/tritonserver:23.05-py3",
+      "docker.io/seldonio/mlserver:1.5.0",
+    ],
+  },
+  // Kubeflow Trainer v2.1.0 (26.03), with JobSet as the chart's own dependency.
+  trainer: {
+    repo: "oci://ghcr.io/kubeflow/charts",
+    chart: "kubeflow-trainer",
+    version: "2.1.0",
+    images: [
+      "ghcr.io/kubeflow/trainer/trainer-controller-manager:v2.1.0",
+      "registry.k8s.io/jobset/jobset:v0.10.1",
+      "docker.io/pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime",
+    ],
+  },
+  // Spark operator 2.5.0: the chart 26.03's manifests are rendered from (helm.sh/chart label).
+  sparkOperator: {
+    repo: "https://kubeflow.github.io/spark-operator",
+    chart: "spark-operator",
+    version: "2.5.0",
+    images: ["ghcr.io/kubeflow/spark-operator/controller:2.5.0"],
+  },
 } satisfies Record<string, HelmChartPin>;
 
 /** Kustomize paths from kubeflow/manifests, per component. */
@@ -112,6 +161,109 @@ export const manifests = {
   podDefaults: {
     paths: ["applications/admission-webhook/upstream/overlays/cert-manager"],
     images: [`ghcr.io/kubeflow/kubeflow/poddefaults-webhook:${KF}`],
+  },
+  // Katib with Kubeflow's roles, UI routing and cert-manager webhooks; its bundled MySQL is
+  // replaced by a database on the platform's.
+  katib: {
+    paths: ["applications/katib/upstream/installs/katib-with-kubeflow"],
+    images: [
+      ...["katib-controller", "katib-db-manager", "katib-ui", "file-metrics-collector"].map(
+        (n) => `ghcr.io/kubeflow/katib/${n}:${KATIB}`,
+      ),
+      ...["hyperopt", "optuna", "skopt", "goptuna", "hyperband", "enas", "darts", "pbt"].map(
+        (n) => `ghcr.io/kubeflow/katib/suggestion-${n}:${KATIB}`,
+      ),
+      `ghcr.io/kubeflow/katib/earlystopping-medianstop:${KATIB}`,
+      `ghcr.io/kubeflow/katib/tfevent-metrics-collector:${KATIB}`,
+    ],
+  },
+  notebookController: {
+    paths: ["applications/jupyter/notebook-controller/upstream/overlays/kubeflow"],
+    images: [`ghcr.io/kubeflow/kubeflow/notebook-controller:${KF}`],
+  },
+  jupyterWebApp: {
+    paths: ["applications/jupyter/jupyter-web-app/upstream/overlays/istio"],
+    images: [`ghcr.io/kubeflow/kubeflow/jupyter-web-app:${KF}`],
+  },
+  volumesWebApp: {
+    paths: ["applications/volumes-web-app/upstream/overlays/istio"],
+    images: [
+      `ghcr.io/kubeflow/kubeflow/volumes-web-app:${KF}`,
+      "docker.io/filebrowser/filebrowser:v2.25.0",
+    ],
+  },
+  tensorboards: {
+    paths: [
+      "applications/tensorboard/tensorboard-controller/upstream/overlays/kubeflow",
+      "applications/tensorboard/tensorboards-web-app/upstream/overlays/istio",
+    ],
+    images: [
+      `ghcr.io/kubeflow/kubeflow/tensorboard-controller:${KF}`,
+      `ghcr.io/kubeflow/kubeflow/tensorboards-web-app:${KF}`,
+      "quay.io/brancz/kube-rbac-proxy:v0.8.0",
+      "docker.io/tensorflow/tensorflow:2.5.1",
+    ],
+  },
+  pvcViewer: {
+    paths: ["applications/pvcviewer-controller/upstream/base"],
+    images: [
+      `ghcr.io/kubeflow/kubeflow/pvcviewer-controller:${KF}`,
+      "quay.io/brancz/kube-rbac-proxy:v0.13.1",
+    ],
+  },
+  // Training Operator v1 (TFJob, PyTorchJob, MPIJob, XGBoostJob, PaddleJob, JAXJob), for users who
+  // still run v1 jobs. Off by default upstream.
+  trainingOperator: {
+    paths: ["applications/training-operator/upstream/overlays/kubeflow"],
+    images: ["ghcr.io/kubeflow/training-v1/training-operator:v1-3f15cb8"],
+  },
+  modelsWebApp: {
+    paths: ["applications/kserve/models-web-app/overlays/kubeflow"],
+    images: ["ghcr.io/kserve/models-web-app:0.16.1"],
+  },
+  // Model Registry v0.3.7 on the platform's MySQL (the db overlay's own MySQL is removed).
+  modelRegistry: {
+    paths: [
+      "applications/model-registry/upstream/overlays/db",
+      "applications/model-registry/upstream/options/istio",
+      "applications/model-registry/upstream/options/ui/overlays/istio",
+    ],
+    images: [
+      "ghcr.io/kubeflow/model-registry/server:v0.3.7",
+      "ghcr.io/kubeflow/model-registry/ui:v0.3.7",
+    ],
+  },
+  // Knative Serving 1.21.1 with net-istio, wired to the cluster-local gateway. Upstream pins its
+  // images by digest.
+  knativeServing: {
+    paths: ["common/knative/knative-serving/overlays/gateways"],
+    images: [
+      `${KNATIVE}/serving/cmd/activator@sha256:cf8d126fc08e596b742025f6e53c97abf921f7bd6394d29c200e79c1c323dc6e`,
+      `${KNATIVE}/serving/cmd/autoscaler@sha256:35045ef7c35c6151f0565094cc5ec240a886ba2e5a844366b22a074342af3edf`,
+      `${KNATIVE}/serving/cmd/controller@sha256:622546def05a9b181123d35ede4e4a6e60d7751ae558ea2c5306978b30c24d5c`,
+      `${KNATIVE}/serving/cmd/queue@sha256:40957d3ced3b185b7a78bbd771be69b0a13137dcbee5ff7f82ae738b56037d9c`,
+      `${KNATIVE}/serving/cmd/webhook@sha256:8754cefd1f1db905495de5ba707b37459cc212b830d40962162654986d264d74`,
+      `${KNATIVE}/net-istio/cmd/controller@sha256:915a3a9b8caea8cceb59258ca2b941c83f0ab230aef5c1dd3b9499574ac3f379`,
+      `${KNATIVE}/net-istio/cmd/webhook@sha256:4d9c50245aeafb269876d05ddb95d235372abfe2b2ac1c9d8c7cd3a2ccf2d6b7`,
+    ],
+  },
+  // Knative Eventing 1.21.0 (optional): core, in-memory channel, multi-tenant broker.
+  knativeEventing: {
+    paths: ["common/knative/knative-eventing/base"],
+    images: [
+      `${KNATIVE}/eventing/cmd/controller@sha256:363742c13076cce03c367b42c050ad47e07b327b98d4176ac1961670e12c2680`,
+      `${KNATIVE}/eventing/cmd/webhook@sha256:858caa0a9e5d5f886a1f2de9f56b636e5c70ea763da3ef8792cfc0f56fce2f4b`,
+      `${KNATIVE}/eventing/cmd/mtping@sha256:dbb8b1374f3871fe6637869107f803e1f6b62c50c484bb79eaf089b836415353`,
+      `${KNATIVE}/eventing/cmd/jobsink@sha256:194e44b15a7a26adb024cdbce0ec356e7a27678aceecdde447d3986f9c43eff1`,
+      `${KNATIVE}/eventing/cmd/requestreply@sha256:068a94cc6a2f95825dd7937c2404f4bfa85105df982f14c29d58f454c57bcfb6`,
+      `${KNATIVE}/eventing/cmd/apiserver_receive_adapter@sha256:5f6f0627caa8b8d734bf1a8968c59d71c34e51403864950c0ca3e6bac8df7973`,
+      `${KNATIVE}/eventing/cmd/auth_proxy@sha256:89b9ce49a216b08b443340aaaba2ea745d994a9609ce5dc4bef3e71b3a87b4ce`,
+      `${KNATIVE}/eventing/cmd/in_memory/channel_controller@sha256:c8b3a6604f270fb51af7dfbb00082443f028ad80aa4a01974f3724d36f3f0f00`,
+      `${KNATIVE}/eventing/cmd/in_memory/channel_dispatcher@sha256:77340f4be4cd33d920538c490e9d1ff9052702da23ce019ca2c15bb4c0e1532b`,
+      `${KNATIVE}/eventing/cmd/mtchannel_broker@sha256:8dde70a3c73833da379046dd839a60c986d98298315808442e67a43fc93dc92b`,
+      `${KNATIVE}/eventing/cmd/broker/filter@sha256:baa3253b77bde2df41a610c0c0572348a5c101463bee3cda9c1fe9ce4a62f860`,
+      `${KNATIVE}/eventing/cmd/broker/ingress@sha256:e77e2a916c587857d2172943996dd42a476bdccdced584216314284cf0a5a15f`,
+    ],
   },
   // Pipelines in multi-user mode, assembled from the pieces of upstream's
   // env/cert-manager/platform-agnostic-multi-user minus its bundled MySQL and SeaweedFS.

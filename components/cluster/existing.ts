@@ -37,7 +37,7 @@ function expandHome(p: string): string {
  * operator's machine cannot silently point `pulumi up` at another cluster.
  */
 export function resolveKubeconfig(
-  cluster: Extract<ClusterConfig, { kind: "existing" }>,
+  cluster: Pick<Extract<ClusterConfig, { kind: "existing" }>, "kubeconfig" | "context">,
   readFile: (p: string) => string | undefined = (p) =>
     fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined,
   env: NodeJS.ProcessEnv = process.env,

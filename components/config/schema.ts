@@ -17,11 +17,44 @@ import {
   sizeGiB,
   stringMap,
 } from "./fields";
+import { AppsSchema, ImagesSchema, ProfileSchema, TolerationSchema, enabledApps } from "./apps";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
 
 // ---------------------------------------------------------------- cluster
+/** The taint GPU nodes carry so that only pods asking for GPUs land on them. */
+export const GPU_TAINT_TOLERATION = {
+  key: "nvidia.com/gpu",
+  operator: "Exists" as const,
+  effect: "NoSchedule" as const,
+};
+
+export const GpuPoolSchema = z.strictObject({
+  name: dnsLabel().meta({
+    description: "Pool name, shown in the notebook spawner.",
+    examples: ["a100"],
+  }),
+  nodeSelector: stringMap()
+    .refine((m) => Object.keys(m).length > 0, { error: "must name at least one node label" })
+    .meta({
+      description: "Labels that select the pool's nodes.",
+      examples: [{ "nvidia.com/gpu.product": "NVIDIA-A100-SXM4-80GB" }],
+    }),
+  tolerations: z
+    .array(TolerationSchema)
+    .default([GPU_TAINT_TOLERATION])
+    .meta({ description: "Tolerations for the pool's taints. @default nvidia.com/gpu NoSchedule" }),
+  gpusPerNode: z
+    .int()
+    .min(1)
+    .default(1)
+    .meta({ examples: [8] }),
+  maxNodes: z
+    .int()
+    .min(0)
+    .meta({ description: "Most nodes the pool can have (GPU quota capacity).", examples: [4] }),
+});
 export const ExistingClusterSchema = z
   .strictObject({
     kind: z.literal("existing"),
@@ -57,6 +90,10 @@ export const ExistingClusterSchema = z
           "The cluster's Kubernetes minor version, checked against the release's supported range.",
         examples: ["1.34"],
       }),
+    gpuPools: z
+      .array(GpuPoolSchema)
+      .default([])
+      .meta({ description: "The cluster's GPU nodes, as groups the platform can target." }),
   })
   .superRefine(checkKubernetesVersion)
   .meta({ description: "Use a cluster that already exists (kind, k3d, minikube, on-prem)." });
@@ -227,9 +264,14 @@ export const ExternalDatabaseSchema = z
   })
   .meta({ description: "An existing MySQL 8 server; no MySQL is deployed." });
 
+export const NoDatabaseSchema = z.strictObject({ kind: z.literal("none") }).meta({
+  description:
+    "No database: only for stacks that run none of Pipelines, Katib (on the platform database) and Model Registry.",
+});
+
 export const DatabaseSchema = z
-  .discriminatedUnion("kind", [InClusterDatabaseSchema, ExternalDatabaseSchema], {
-    error: 'must have kind "inCluster" or "external"',
+  .discriminatedUnion("kind", [InClusterDatabaseSchema, ExternalDatabaseSchema, NoDatabaseSchema], {
+    error: 'must have kind "inCluster", "external" or "none"',
   })
   .prefault({ kind: "inCluster" });
 
@@ -429,6 +471,9 @@ export const PlatformObjectSchema = z.strictObject({
   auth: AuthSchema,
   database: DatabaseSchema,
   objectStore: ObjectStoreSchema,
+  profile: ProfileSchema,
+  components: AppsSchema,
+  images: ImagesSchema,
   defaultTenant: z
     .boolean()
     .default(true)
@@ -682,9 +727,10 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
   });
 }
 
-/** Rules across sections: tenants against each other and against the object store. */
+/** Rules across sections: tenants against each other and the object store; app dependencies. */
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
+  checkAppDependencies(cfg, ctx);
   tenants.forEach((t, i) => {
     const needsKeys =
       objectStore.kind === "s3" && objectStore.tenantIsolation === "perTenantCredentials";
@@ -720,6 +766,63 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "give each tenant its own name",
     ),
   );
+}
+
+/** What each enabled application needs from the rest of the config. */
+function checkAppDependencies(cfg: PlatformConfig, ctx: Ctx) {
+  const on = enabledApps(cfg.profile, cfg.components);
+  const apps = cfg.components;
+  if (on.has("kserve") && apps.kserve.mode === "serverless" && !on.has("knativeServing")) {
+    issue(
+      ctx,
+      ["components", "knativeServing", "enabled"],
+      "KServe in serverless mode needs Knative Serving",
+      apps.knativeServing.enabled ?? false,
+      "enable components.knativeServing, or set components.kserve.mode to rawDeployment",
+    );
+  }
+  if (cfg.database.kind === "none") {
+    const needsDb = [
+      on.has("pipelines") ? "pipelines" : "",
+      on.has("katib") && apps.katib.database.kind === "platform" ? "katib" : "",
+      on.has("modelRegistry") && apps.modelRegistry.database.kind === "platform"
+        ? "modelRegistry"
+        : "",
+    ].filter(Boolean);
+    for (const a of needsDb)
+      issue(
+        ctx,
+        ["database", "kind"],
+        `components.${a} needs a database, but database.kind is "none"`,
+        "none",
+        `set database.kind to inCluster or external, or disable components.${a} (components.${a}.enabled: false)`,
+      );
+  }
+  const gpus = apps.notebooks.gpus;
+  if (
+    on.has("notebooks") &&
+    gpus.enabled &&
+    cfg.cluster.gpuPools.length === 0 &&
+    !gpus.tolerations?.length
+  ) {
+    issue(
+      ctx,
+      ["components", "notebooks", "gpus", "enabled"],
+      "GPU notebooks need a GPU pool (cluster.gpuPools) or explicit tolerations",
+      true,
+      "declare the GPU nodes under cluster.gpuPools, or set components.notebooks.gpus.tolerations",
+    );
+  }
+  for (const a of ["katib", "modelRegistry"] as const) {
+    if (!on.has(a) && apps[a].database.kind === "external")
+      issue(
+        ctx,
+        ["components", a, "database"],
+        `only used when components.${a} is enabled`,
+        "external",
+        `remove it, or enable components.${a}`,
+      );
+  }
 }
 
 /** Namespaces that tenants must never take over. */

@@ -1,6 +1,7 @@
 // MySQL 8.4 for Pipelines (and later Katib, Model Registry), written by us: small, pinned, secure.
 // ML Metadata cannot log in with caching_sha2_password, so the native plugin is enabled and the
 // Pipelines user is created with it. The volume is a PVC of its own, protected and retained.
+import { createHash } from "crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -118,14 +119,60 @@ export function dataVolumeClaim(
   };
 }
 
+/** A database and user of its own for an application (Katib, Model Registry). */
+export interface AppDatabase {
+  app: string;
+  database: string;
+  user: string;
+}
+
+/** Where an application's database is and how to log in. */
+export interface AppDatabaseConnection {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: pulumi.Output<string>;
+}
+
+const APP_USERS_SECRET = "mysql-app-users";
+
+/**
+ * The app-database Job's script. Each file in /app-users is named after an app and holds
+ * "<database> <user> <password>". Every statement is idempotent and the password is re-applied, so
+ * the Job can run again at any time (new app, rotated password). Pure.
+ */
+export function appDatabasesScript(): string {
+  return [
+    "#!/bin/bash",
+    "set -euo pipefail",
+    `until mysqladmin ping -h ${MYSQL_NAME} --silent; do sleep 3; done`,
+    "for file in /app-users/*; do",
+    '  read -r database user password < "$file" || [ -n "${password:-}" ]',
+    `  mysql -h ${MYSQL_NAME} -uroot <<SQL`,
+    "CREATE DATABASE IF NOT EXISTS \\`$database\\`;",
+    "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED WITH mysql_native_password BY '$password';",
+    "ALTER USER '$user'@'%' IDENTIFIED WITH mysql_native_password BY '$password';",
+    "GRANT ALL PRIVILEGES ON \\`$database\\`.* TO '$user'@'%';",
+    "SQL",
+    '  echo "database for $(basename "$file") ready"',
+    "done",
+    "",
+  ].join("\n");
+}
+
 export interface MysqlArgs {
   storageGiB: number;
   storageClass?: string;
   namespace: pulumi.Resource;
+  /** Databases of other applications, created by an idempotent Job. @default none */
+  appDatabases?: AppDatabase[];
 }
 
 export class Mysql extends pulumi.ComponentResource {
   readonly connection: DatabaseConnection;
+  /** app → its database connection (secret password). */
+  readonly appConnections: Record<string, AppDatabaseConnection>;
 
   constructor(name: string, args: MysqlArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:Mysql", name, {}, opts);
@@ -192,12 +239,99 @@ export class Mysql extends pulumi.ComponentResource {
         protect: true,
       },
     );
+    const host = `${MYSQL_NAME}.${DATA_NAMESPACE}.svc.cluster.local`;
     this.connection = {
-      host: `${MYSQL_NAME}.${DATA_NAMESPACE}.svc.cluster.local`,
+      host,
       port: MYSQL_PORT,
       user: PIPELINES_DB_USER,
       password: pulumi.secret(kfp.result),
     };
+
+    this.appConnections = {};
+    const apps = args.appDatabases ?? [];
+    if (apps.length > 0) {
+      const lines: Record<string, pulumi.Output<string>> = {};
+      for (const a of apps) {
+        const password = new random.RandomPassword(
+          `${name}-${a.app}-password`,
+          { length: 32, special: false },
+          keep,
+        );
+        lines[a.app] = pulumi.interpolate`${a.database} ${a.user} ${password.result}`;
+        this.appConnections[a.app] = {
+          host,
+          port: MYSQL_PORT,
+          database: a.database,
+          user: a.user,
+          password: pulumi.secret(password.result),
+        };
+      }
+      const users = new k8s.core.v1.Secret(
+        `${name}-app-users`,
+        {
+          metadata: {
+            name: APP_USERS_SECRET,
+            namespace: DATA_NAMESPACE,
+            labels: labels(MYSQL_NAME),
+          },
+          stringData: pulumi.secret(pulumi.all(lines)),
+        },
+        deps,
+      );
+      // A new Job (new name) when the set of apps or the script changes.
+      const script = appDatabasesScript();
+      const jobName = `mysql-app-databases-${createHash("sha256")
+        .update(script)
+        .update(JSON.stringify(apps))
+        .digest("hex")
+        .slice(0, 10)}`;
+      new k8s.batch.v1.Job(
+        `${name}-app-databases`,
+        {
+          metadata: {
+            name: jobName,
+            namespace: DATA_NAMESPACE,
+            labels: labels("mysql-app-databases"),
+          },
+          spec: {
+            backoffLimit: 6,
+            template: {
+              metadata: { labels: labels("mysql-app-databases") },
+              spec: {
+                restartPolicy: "OnFailure",
+                securityContext: {
+                  runAsNonRoot: true,
+                  runAsUser: 999,
+                  runAsGroup: 999,
+                  seccompProfile: { type: "RuntimeDefault" },
+                },
+                containers: [
+                  {
+                    name: "app-databases",
+                    image: images.mysql,
+                    command: ["/bin/bash", "-c", script],
+                    env: [
+                      {
+                        name: "MYSQL_PWD",
+                        valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } },
+                      },
+                    ],
+                    resources: {
+                      requests: { cpu: "10m", memory: "32Mi" },
+                      limits: { memory: "128Mi" },
+                    },
+                    securityContext: restrictedContainerSecurity,
+                    volumeMounts: [{ name: "app-users", mountPath: "/app-users", readOnly: true }],
+                  },
+                ],
+                volumes: [{ name: "app-users", secret: { secretName: APP_USERS_SECRET } }],
+              },
+            },
+          },
+        },
+        { parent: this, dependsOn: [statefulSet, users] },
+      );
+    }
     this.registerOutputs({ host: this.connection.host, statefulSet: statefulSet.metadata.name });
   }
 }

@@ -6,6 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { AppSettings } from "../config/apps";
+import { AppRequests, workloadSettings } from "../lib/workloads";
 import { labels } from "../lib/k8s";
 import { upstreamKustomization } from "../lib/kustomize";
 import { AccessKey } from "../foundation/objectStoreCredentials";
@@ -77,7 +79,17 @@ export function tenantCredentialsData(tenants: Record<string, AccessKey>): Recor
   );
 }
 
+/**
+ * API server, UI, persistence agent, scheduled workflows, viewer controller, cache server,
+ * metadata writer, gRPC and Envoy, Argo's controller, metacontroller, the tenant sync hook.
+ */
+export const PIPELINES_REQUESTS: AppRequests = {
+  workloads: 12,
+  requests: { cpu: "20m", memory: "96Mi" },
+};
+
 export interface PipelinesArgs {
+  settings: AppSettings;
   database: DatabaseEndpoint & { user: string; password: pulumi.Input<string> };
   objectStore: ObjectStoreEndpoint;
   platformCredentials: pulumi.Output<AccessKey | undefined>;
@@ -157,11 +169,14 @@ export class Pipelines extends pulumi.ComponentResource {
           deletions: PIPELINES_DELETIONS,
           patches: PIPELINES_PATCHES,
         },
-        transforms: pipelinesTransforms({
-          db: args.database,
-          store: args.objectStore,
-          syncImage: images.node,
-        }),
+        transforms: [
+          ...pipelinesTransforms({
+            db: args.database,
+            store: args.objectStore,
+            syncImage: images.node,
+          }),
+          workloadSettings(PIPELINES_REQUESTS, args.settings),
+        ],
       },
       {
         parent: this,

@@ -103,6 +103,13 @@ export function urnFor(parent: string, type: string, name: string): string {
 
 export class RecordingMonitor extends MockMonitor {
   readonly registrations: Registration[] = [];
+  /** Stack-wide transforms the program registered (e.g. the image mirror). */
+  stackTransforms = 0;
+
+  registerStackTransform(_req: unknown, callback: (err: unknown, resp: unknown) => void): void {
+    this.stackTransforms++;
+    callback(null, {});
+  }
 
   constructor() {
     super({

@@ -9,9 +9,7 @@ const files = (map: Record<string, string>) => (p: string) => map[p];
 
 describe("resolveKubeconfig (pure)", () => {
   it("a configured context is used as is, and is the cluster identifier", () => {
-    expect(
-      resolveKubeconfig({ kind: "existing", context: "kind-kubeflow", kubeconfig: "~/k/config" }),
-    ).toEqual({
+    expect(resolveKubeconfig({ context: "kind-kubeflow", kubeconfig: "~/k/config" })).toEqual({
       kubeconfigPath: path.join(os.homedir(), "k/config"),
       context: "kind-kubeflow",
       clusterIdentifier: "kind-kubeflow",
@@ -21,11 +19,7 @@ describe("resolveKubeconfig (pure)", () => {
   it("without one, the current context of the ambient kubeconfig is read and stated", () => {
     const env = { KUBECONFIG: `/a/config${path.delimiter}/b/config` };
     expect(ambientKubeconfigPath(env)).toBe("/a/config");
-    const resolved = resolveKubeconfig(
-      { kind: "existing" },
-      files({ "/a/config": "current-context: lab\n" }),
-      env,
-    );
+    const resolved = resolveKubeconfig({}, files({ "/a/config": "current-context: lab\n" }), env);
     expect(resolved).toEqual({
       kubeconfigPath: undefined,
       context: "lab",
@@ -34,9 +28,7 @@ describe("resolveKubeconfig (pure)", () => {
   });
 
   it("no context anywhere is an error naming the key and the fix", () => {
-    expect(() =>
-      resolveKubeconfig({ kind: "existing" }, files({}), { KUBECONFIG: "/none" }),
-    ).toThrow(
+    expect(() => resolveKubeconfig({}, files({}), { KUBECONFIG: "/none" })).toThrow(
       /platform\.cluster\.context.*\/none.*pulumi config set --path 'kubeflow-platform:platform\.cluster\.context'/s,
     );
   });

@@ -1,0 +1,115 @@
+// Knative Serving (for KServe's serverless mode) with its Istio networking layer, wired to a
+// cluster-local gateway of our own (the official Istio gateway chart, a second release), and
+// Knative Eventing as an option. Both from kubeflow/manifests at the pinned release.
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { AppSettings } from "../config/apps";
+import { labels } from "../lib/k8s";
+import { upstreamKustomization } from "../lib/kustomize";
+import { AppRequests, mergeResources, workloadSettings } from "../lib/workloads";
+import { charts, manifests } from "../versions";
+import { ISTIO_NAMESPACE } from "./istio";
+
+/**
+ * The gateway chart labels pods app=<release> and istio=<release minus "istio-">; upstream's
+ * knative-local-gateway Service and Gateway select app/istio=cluster-local-gateway.
+ */
+export const LOCAL_GATEWAY_NAME = "cluster-local-gateway";
+
+/** activator, autoscaler, controller, webhook, net-istio controller and webhook. */
+export const KNATIVE_SERVING_REQUESTS: AppRequests = {
+  workloads: 6,
+  requests: { cpu: "25m", memory: "64Mi" },
+};
+/** Eventing controller and webhook, in-memory channel, broker, job sink. */
+export const KNATIVE_EVENTING_REQUESTS: AppRequests = {
+  workloads: 8,
+  requests: { cpu: "10m", memory: "48Mi" },
+};
+/** The local gateway's proxy. */
+export const LOCAL_GATEWAY_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "25m", memory: "64Mi" },
+};
+
+/** Values of the cluster-local gateway: in-cluster only, never exposed. Pure. */
+export function localGatewayValues(): Record<string, unknown> {
+  return {
+    service: {
+      type: "ClusterIP",
+      ports: [{ name: "http2", port: 80, targetPort: 8080, protocol: "TCP" }],
+    },
+    resources: mergeResources(undefined, LOCAL_GATEWAY_REQUESTS.requests, undefined),
+    autoscaling: { enabled: false },
+  };
+}
+
+/** Traffic into the local gateway is allowed (it is reachable from inside the cluster only). */
+export function localGatewayPolicy() {
+  return {
+    apiVersion: "security.istio.io/v1",
+    kind: "AuthorizationPolicy",
+    metadata: { name: LOCAL_GATEWAY_NAME, namespace: ISTIO_NAMESPACE, labels: labels("knative") },
+    spec: {
+      action: "ALLOW",
+      selector: { matchLabels: { app: LOCAL_GATEWAY_NAME, istio: LOCAL_GATEWAY_NAME } },
+      rules: [{}],
+    },
+  };
+}
+
+export interface KnativeArgs {
+  settings: AppSettings;
+  /** Istio (CRDs, istiod) and cert-manager. */
+  dependsOn: pulumi.Resource[];
+}
+
+export class KnativeServing extends pulumi.ComponentResource {
+  /** Knative's CRDs and webhooks are in: depend on this before creating Knative objects. */
+  readonly ready: pulumi.Resource[];
+
+  constructor(name: string, args: KnativeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:KnativeServing", name, {}, opts);
+    const gateway = new k8s.helm.v4.Chart(
+      `${name}-local-gateway`,
+      {
+        chart: charts.istioGateway.chart,
+        version: charts.istioGateway.version,
+        repositoryOpts: { repo: charts.istioGateway.repo },
+        namespace: ISTIO_NAMESPACE,
+        name: LOCAL_GATEWAY_NAME,
+        values: localGatewayValues(),
+      },
+      { parent: this, dependsOn: args.dependsOn },
+    );
+    new k8s.apiextensions.CustomResource(`${name}-local-gateway-policy`, localGatewayPolicy(), {
+      parent: this,
+      dependsOn: args.dependsOn,
+    });
+    const serving = upstreamKustomization(
+      `${name}-manifests`,
+      {
+        overlay: { paths: manifests.knativeServing.paths },
+        transforms: [workloadSettings(KNATIVE_SERVING_REQUESTS, args.settings)],
+      },
+      { parent: this, dependsOn: [...args.dependsOn, gateway] },
+    );
+    this.ready = [serving, gateway];
+    this.registerOutputs({});
+  }
+}
+
+export class KnativeEventing extends pulumi.ComponentResource {
+  constructor(name: string, args: KnativeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:KnativeEventing", name, {}, opts);
+    upstreamKustomization(
+      `${name}-manifests`,
+      {
+        overlay: { paths: manifests.knativeEventing.paths },
+        transforms: [workloadSettings(KNATIVE_EVENTING_REQUESTS, args.settings)],
+      },
+      { parent: this, dependsOn: args.dependsOn },
+    );
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,19 @@
+// PVC viewer controller: file browsers on tenants' volumes (its webhook certificate from cert-manager).
+// From kubeflow/manifests at the pinned release.
+import * as pulumi from "@pulumi/pulumi";
+import { AppRequests } from "../lib/workloads";
+import { manifests } from "../versions";
+import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+
+export const PVC_VIEWER_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "10m", memory: "64Mi" },
+};
+
+export class PvcViewer extends pulumi.ComponentResource {
+  constructor(name: string, args: ManifestsAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:kubeflow:PvcViewer", name, {}, opts);
+    manifestsApp(this, `${name}-manifests`, manifests.pvcViewer, PVC_VIEWER_REQUESTS, args);
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,19 @@
+// Tensorboards: the controller and its web app.
+// From kubeflow/manifests at the pinned release.
+import * as pulumi from "@pulumi/pulumi";
+import { AppRequests } from "../lib/workloads";
+import { manifests } from "../versions";
+import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+
+export const TENSORBOARDS_REQUESTS: AppRequests = {
+  workloads: 2,
+  requests: { cpu: "10m", memory: "64Mi" },
+};
+
+export class Tensorboards extends pulumi.ComponentResource {
+  constructor(name: string, args: ManifestsAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:kubeflow:Tensorboards", name, {}, opts);
+    manifestsApp(this, `${name}-manifests`, manifests.tensorboards, TENSORBOARDS_REQUESTS, args);
+    this.registerOutputs({});
+  }
+}

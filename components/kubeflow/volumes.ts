@@ -1,0 +1,19 @@
+// Volumes web app: browse and manage tenants' PVCs.
+// From kubeflow/manifests at the pinned release.
+import * as pulumi from "@pulumi/pulumi";
+import { AppRequests } from "../lib/workloads";
+import { manifests } from "../versions";
+import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+
+export const VOLUMES_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "10m", memory: "64Mi" },
+};
+
+export class Volumes extends pulumi.ComponentResource {
+  constructor(name: string, args: ManifestsAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:kubeflow:Volumes", name, {}, opts);
+    manifestsApp(this, `${name}-manifests`, manifests.volumesWebApp, VOLUMES_REQUESTS, args);
+    this.registerOutputs({});
+  }
+}

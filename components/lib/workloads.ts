@@ -1,0 +1,80 @@
+// Replicas and resource requests for upstream workloads: the platform sets lean requests on the
+// main container of each Deployment and StatefulSet an app runs, and `components.<app>.replicas` /
+// `.resources` override them. The same numbers feed the plan's footprint, so what the plan reports
+// is what the cluster is asked for.
+import { quantityToNumber } from "../config/fields";
+import { K8sObject } from "./k8s";
+import { ObjectTransform } from "./transforms";
+
+export interface ResourceList {
+  cpu?: string;
+  memory?: string;
+}
+export interface Resources {
+  requests?: ResourceList;
+  limits?: ResourceList;
+}
+export interface WorkloadSettings {
+  replicas?: number;
+  resources?: Resources;
+}
+
+/** Requests of one app: each workload's main container gets `requests`. */
+export interface AppRequests {
+  /** How many Deployments/StatefulSets the app runs (the footprint multiplies by it). */
+  workloads: number;
+  requests: Required<ResourceList>;
+}
+
+const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet"]);
+
+type Container = { name?: string; resources?: Resources };
+
+/** The requests and limits a main container ends up with. Limits never fall below requests. Pure. */
+export function mergeResources(
+  upstream: Resources | undefined,
+  requests: ResourceList,
+  override: Resources | undefined,
+): Resources {
+  const req = { ...upstream?.requests, ...requests, ...override?.requests };
+  const lim: ResourceList = { ...upstream?.limits, ...override?.limits };
+  for (const k of ["cpu", "memory"] as const) {
+    const l = lim[k];
+    const r = req[k];
+    if (l !== undefined && r !== undefined && quantityToNumber(l) < quantityToNumber(r)) lim[k] = r;
+  }
+  return Object.keys(lim).length ? { requests: req, limits: lim } : { requests: req };
+}
+
+/** Set replicas and the main container's resources on every workload of an app. Pure. */
+export function workloadSettings(
+  defaults: AppRequests,
+  settings: WorkloadSettings,
+): ObjectTransform {
+  return (obj: K8sObject) => {
+    if (!WORKLOAD_KINDS.has(obj.kind)) return obj;
+    const copy = structuredClone(obj);
+    const spec = copy.spec as {
+      replicas?: number;
+      template?: { spec?: { containers?: Container[] } };
+    };
+    if (settings.replicas !== undefined) spec.replicas = settings.replicas;
+    const main = spec.template?.spec?.containers?.[0];
+    if (main)
+      main.resources = mergeResources(main.resources, defaults.requests, settings.resources);
+    return copy;
+  };
+}
+
+/** CPU (millicores) and memory (MiB) an app requests with its settings. Pure. */
+export function appFootprint(
+  defaults: AppRequests,
+  settings: WorkloadSettings,
+): { cpuMillis: number; memoryMiB: number } {
+  const req = { ...defaults.requests, ...settings.resources?.requests };
+  const n = defaults.workloads * (settings.replicas ?? 1);
+  return {
+    cpuMillis: Math.round(quantityToNumber(req.cpu) * 1000 * n),
+    memoryMiB: Math.round((quantityToNumber(req.memory) / 2 ** 20) * n),
+  };
+}
