@@ -52,7 +52,6 @@ export const charts = {
       "quay.io/jetstack/cert-manager-controller:v1.19.4",
       "quay.io/jetstack/cert-manager-cainjector:v1.19.4",
       "quay.io/jetstack/cert-manager-webhook:v1.19.4",
-      "quay.io/jetstack/cert-manager-startupapicheck:v1.19.4",
     ],
   },
   // Istio 1.28.0: the version kubeflow/manifests 26.03 runs (common/istio/profile.yaml).
@@ -183,7 +182,20 @@ export const manifests = {
   },
   jupyterWebApp: {
     paths: ["applications/jupyter/jupyter-web-app/upstream/overlays/istio"],
-    images: [`ghcr.io/kubeflow/kubeflow/jupyter-web-app:${KF}`],
+    images: [
+      `ghcr.io/kubeflow/kubeflow/jupyter-web-app:${KF}`,
+      // The notebook servers the spawner offers by default.
+      ...[
+        "jupyter-scipy",
+        "jupyter-pytorch-full",
+        "jupyter-pytorch-cuda-full",
+        "jupyter-pytorch-gaudi-full",
+        "jupyter-tensorflow-full",
+        "jupyter-tensorflow-cuda-full",
+        "codeserver-python",
+        "rstudio-tidyverse",
+      ].map((n) => `ghcr.io/kubeflow/kubeflow/notebook-servers/${n}:${KF}`),
+    ],
   },
   volumesWebApp: {
     paths: ["applications/volumes-web-app/upstream/overlays/istio"],

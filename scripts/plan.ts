@@ -7,6 +7,9 @@ import { ConfigError } from "../components/config/errors";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { formatTree, formatVersions, planJson } from "../components/plan/report";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
+import { parsePlatformConfig } from "../components/config/load";
+import { SIDECAR_REQUESTS } from "../components/foundation/istio";
+import { footprint, formatFootprint } from "../components/plan/footprint";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -17,17 +20,22 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const resources = await evaluatePlatform(values.stack, readStackPlatformConfig(values.stack));
+    const raw = readStackPlatformConfig(values.stack);
+    const resources = await evaluatePlatform(values.stack, raw);
+    const rows = footprint(parsePlatformConfig(raw));
     console.log(`Plan for stack ${values.stack}\n`);
     console.log(formatTree(resources));
     console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
+    console.log(
+      `\nRequests the platform sets (main containers; each meshed pod adds an Istio proxy of ${SIDECAR_REQUESTS.cpu}/${SIDECAR_REQUESTS.memory}):\n${formatFootprint(rows)}`,
+    );
     console.log(
       `\n${resources.length} resources (${resources.filter((r) => r.custom).length} custom, ${resources.filter((r) => !r.custom).length} components)`,
     );
     if (values.json) {
       fs.writeFileSync(
         values.json,
-        JSON.stringify(planJson(values.stack, resources), null, 2) + "\n",
+        JSON.stringify(planJson(values.stack, resources, rows), null, 2) + "\n",
       );
       console.log(`wrote ${values.json}`);
     }

@@ -4,20 +4,28 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { pinnedChart } from "../lib/charts";
 import { labels } from "../lib/k8s";
+import { AppRequests } from "../lib/workloads";
 import { charts } from "../versions";
 
 export const CERT_MANAGER_NAMESPACE = "cert-manager";
 /** Upstream Kubeflow manifests reference this issuer by name. */
 export const SELF_SIGNING_ISSUER = "kubeflow-self-signing-issuer";
 
+/** Controller, webhook and CA injector. */
+export const CERT_MANAGER_REQUESTS: AppRequests = {
+  workloads: 3,
+  requests: { cpu: "10m", memory: "64Mi" },
+};
+
 export function certManagerValues(): Record<string, unknown> {
+  const resources = { requests: CERT_MANAGER_REQUESTS.requests };
   return {
     // CRDs are chart templates, so they are managed (and upgraded) as Pulumi resources.
     crds: { enabled: true, keep: true },
     global: { leaderElection: { namespace: CERT_MANAGER_NAMESPACE } },
-    resources: { requests: { cpu: "10m", memory: "64Mi" } },
-    webhook: { resources: { requests: { cpu: "10m", memory: "32Mi" } } },
-    cainjector: { resources: { requests: { cpu: "10m", memory: "64Mi" } } },
+    resources,
+    webhook: { resources },
+    cainjector: { resources },
     // The startup check is a Helm hook; helm.v4.Chart skips hooks, so do not render it.
     startupapicheck: { enabled: false },
   };

@@ -6,6 +6,7 @@ import * as random from "@pulumi/random";
 import { AuthConfig } from "../config/schema";
 import { pinnedChart } from "../lib/charts";
 import { labels } from "../lib/k8s";
+import { AppRequests } from "../lib/workloads";
 import { dnsLabelName, staticUserId } from "../lib/naming";
 import { charts } from "../versions";
 
@@ -14,6 +15,11 @@ export const DEX_PORT = 5556;
 export const DEX_ISSUER = `http://dex.${DEX_NAMESPACE}.svc.cluster.local:${DEX_PORT}/dex`;
 /** The OIDC client id oauth2-proxy uses (upstream's name, kept for familiarity). */
 export const OIDC_CLIENT_ID = "kubeflow-oidc-authservice";
+
+export const DEX_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "10m", memory: "32Mi" },
+};
 
 export interface StaticPassword {
   email: string;
@@ -114,7 +120,7 @@ export class Dex extends pulumi.ComponentResource {
         image: { tag: charts.dex.images[0].split(":")[1] },
         // Connector settings may hold client secrets: the whole config is a secret.
         config: pulumi.secret(config),
-        resources: { requests: { cpu: "10m", memory: "32Mi" } },
+        resources: { requests: DEX_REQUESTS.requests },
         service: { ports: { http: { port: DEX_PORT } } },
       },
       { parent: this, dependsOn: [ns] },

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IngressConfig } from "../config/schema";
 import { pinnedChart } from "../lib/charts";
 import { labels, SKIP_AWAIT } from "../lib/k8s";
+import { AppRequests } from "../lib/workloads";
 import { charts } from "../versions";
 
 export const ISTIO_NAMESPACE = "istio-system";
@@ -12,10 +13,21 @@ export const ISTIO_NAMESPACE = "istio-system";
 export const INGRESS_GATEWAY_NAME = "istio-ingressgateway";
 export const OAUTH2_PROXY_PROVIDER = "oauth2-proxy";
 
+export const ISTIOD_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "100m", memory: "256Mi" },
+};
+export const INGRESS_GATEWAY_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "50m", memory: "64Mi" },
+};
+/** Every meshed pod's proxy (not counted per app in the footprint: one per meshed pod). */
+export const SIDECAR_REQUESTS = { cpu: "10m", memory: "64Mi" };
+
 export function istiodValues(cni: boolean): Record<string, unknown> {
   return {
-    pilot: { resources: { requests: { cpu: "100m", memory: "256Mi" } }, cni: { enabled: cni } },
-    global: { proxy: { resources: { requests: { cpu: "10m", memory: "64Mi" } } } },
+    pilot: { resources: { requests: ISTIOD_REQUESTS.requests }, cni: { enabled: cni } },
+    global: { proxy: { resources: { requests: SIDECAR_REQUESTS } } },
     meshConfig: {
       accessLogFile: "/dev/stdout",
       extensionProviders: [
@@ -71,7 +83,7 @@ export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
         ? { loadBalancerSourceRanges: ingress.loadBalancerSourceRanges }
         : {}),
     },
-    resources: { requests: { cpu: "50m", memory: "64Mi" } },
+    resources: { requests: INGRESS_GATEWAY_REQUESTS.requests },
     autoscaling: { enabled: false },
   };
 }

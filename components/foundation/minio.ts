@@ -5,6 +5,7 @@ import { createHash } from "crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
+import { AppRequests } from "../lib/workloads";
 import { labels, restrictedContainerSecurity } from "../lib/k8s";
 import { images } from "../versions";
 import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
@@ -14,6 +15,11 @@ import { AccessKey } from "./objectStoreCredentials";
 export const MINIO_NAME = "minio";
 export const MINIO_PORT = 9000;
 export const MINIO_HOST = `${MINIO_NAME}.${DATA_NAMESPACE}.svc.cluster.local`;
+export const MINIO_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "50m", memory: "256Mi" },
+};
+
 const ROOT_SECRET = "minio-root";
 const USERS_SECRET = "minio-users";
 
@@ -201,7 +207,7 @@ export class Minio extends pulumi.ComponentResource {
                   envFrom: [{ secretRef: { name: ROOT_SECRET } }],
                   ports: [{ name: "s3", containerPort: MINIO_PORT }],
                   resources: {
-                    requests: { cpu: "50m", memory: "256Mi" },
+                    requests: MINIO_REQUESTS.requests,
                     limits: { memory: "1Gi" },
                   },
                   readinessProbe: { httpGet: { path: "/minio/health/ready", port: MINIO_PORT } },

@@ -6,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { labels, restrictedContainerSecurity } from "../lib/k8s";
+import { AppRequests } from "../lib/workloads";
 import { images } from "../versions";
 import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
 
@@ -14,6 +15,11 @@ export const MYSQL_PORT = 3306;
 export const PIPELINES_DATABASES = ["mlpipeline", "metadb", "cachedb"];
 export const PIPELINES_DB_USER = "kfp";
 const SECRET = "mysql-credentials";
+
+export const MYSQL_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "100m", memory: "512Mi" },
+};
 
 /** Connection facts handed to Pipelines (and other database users). */
 export interface DatabaseConnection {
@@ -76,7 +82,7 @@ export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
               args: ["--mysql-native-password=ON", "--disable-log-bin"],
               env,
               ports: [{ name: "mysql", containerPort: MYSQL_PORT }],
-              resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "1Gi" } },
+              resources: { requests: MYSQL_REQUESTS.requests, limits: { memory: "1Gi" } },
               readinessProbe: { tcpSocket: { port: MYSQL_PORT }, periodSeconds: 10 },
               livenessProbe: {
                 tcpSocket: { port: MYSQL_PORT },

@@ -4,10 +4,16 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { pinnedChart } from "../lib/charts";
 import { labels } from "../lib/k8s";
+import { AppRequests } from "../lib/workloads";
 import { charts } from "../versions";
 import { DEX_ISSUER, OIDC_CLIENT_ID } from "./dex";
 
 export const OAUTH2_PROXY_NAMESPACE = "oauth2-proxy";
+
+export const OAUTH2_PROXY_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "10m", memory: "32Mi" },
+};
 
 /** oauth2-proxy's config file: Dex behind the gateway, tokens forwarded for Istio to verify. */
 export function oauth2ProxyConfigFile(): string {
@@ -71,7 +77,7 @@ export class OAuth2Proxy extends pulumi.ComponentResource {
           configFile: oauth2ProxyConfigFile(),
         },
         service: { portNumber: 80 },
-        resources: { requests: { cpu: "10m", memory: "32Mi" } },
+        resources: { requests: OAUTH2_PROXY_REQUESTS.requests },
       },
       { parent: this, dependsOn: [ns] },
     );

@@ -3,10 +3,17 @@
 // cluster roles, the Profiles controller with KFAM, the Central Dashboard and the PodDefaults
 // webhook. Upstream's plain-HTTP gateway is dropped: ours (foundation/ingressAuth.ts) serves TLS.
 import * as pulumi from "@pulumi/pulumi";
+import { AppRequests, workloadSettings } from "../lib/workloads";
 import { upstreamKustomization } from "../lib/kustomize";
 import { manifests } from "../versions";
 
 export const KUBEFLOW_NAMESPACE = "kubeflow";
+
+/** The dashboard, the Profiles controller (with KFAM beside it) and the PodDefaults webhook. */
+export const CORE_REQUESTS: AppRequests = {
+  workloads: 3,
+  requests: { cpu: "20m", memory: "64Mi" },
+};
 
 export interface KubeflowCoreArgs {
   /** Ready cert-manager (issuer) and Istio (CRDs, webhook). */
@@ -53,19 +60,20 @@ export class KubeflowCore extends pulumi.ComponentResource {
       { parent: this, dependsOn: [this.namespace, ...args.istio] },
     );
     const after = [this.namespace, roles, istioResources, ...args.istio, ...args.certManager];
+    const transforms = [workloadSettings(CORE_REQUESTS, {})];
     this.profiles = upstreamKustomization(
       `${name}-profiles`,
-      { overlay: { paths: manifests.profiles.paths } },
+      { overlay: { paths: manifests.profiles.paths }, transforms },
       { parent: this, dependsOn: after },
     );
     upstreamKustomization(
       `${name}-central-dashboard`,
-      { overlay: { paths: manifests.centralDashboard.paths } },
+      { overlay: { paths: manifests.centralDashboard.paths }, transforms },
       { parent: this, dependsOn: after },
     );
     this.podDefaults = upstreamKustomization(
       `${name}-poddefaults`,
-      { overlay: { paths: manifests.podDefaults.paths } },
+      { overlay: { paths: manifests.podDefaults.paths }, transforms },
       { parent: this, dependsOn: after },
     );
     this.registerOutputs({});

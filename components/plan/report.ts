@@ -1,10 +1,13 @@
 // What the plan prints and writes: the resource tree per component, pinned versions, counts.
 import { charts, images, kubeflowManifests, manifests } from "../versions";
+import { FootprintRow } from "./footprint";
 import { Registration } from "./recorder";
 
 export interface PlanJson {
   stack: string;
   resources: Registration[];
+  /** CPU and memory requests the platform sets, per component. */
+  footprint: FootprintRow[];
   versions: {
     kubeflowManifests: typeof kubeflowManifests;
     charts: Record<string, string>;
@@ -13,10 +16,15 @@ export interface PlanJson {
   };
 }
 
-export function planJson(stack: string, resources: Registration[]): PlanJson {
+export function planJson(
+  stack: string,
+  resources: Registration[],
+  footprint: FootprintRow[] = [],
+): PlanJson {
   return {
     stack,
     resources,
+    footprint,
     versions: {
       kubeflowManifests,
       charts: Object.fromEntries(
