@@ -63,9 +63,7 @@ export function modelRegistryDatabase(host: string, port: number): ObjectTransfo
     };
     for (const c of tmpl.spec.containers)
       c.args = c.args?.map((a) =>
-        a.startsWith("--embedmd-database-dsn=")
-          ? a.replace(/@tcp\([^)]*\)/, `@tcp(${host}:$(MYSQL_PORT))`)
-          : a,
+        a.startsWith("--embedmd-database-dsn=") ? a.replace(/@tcp\([^:]+:/, `@tcp(${host}:`) : a,
       );
     return obj;
   });

@@ -7,6 +7,7 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import {
   PIPELINES_DATABASES,
+  appDatabasesScript,
   mysqlInitScript,
   mysqlStatefulSetSpec,
 } from "../../components/foundation/mysql";
@@ -45,6 +46,43 @@ describe("first-boot script (run with a stand-in mysql client)", () => {
       "CREATE USER IF NOT EXISTS 'kfp'@'%' IDENTIFIED WITH mysql_native_password BY 'p4ss';",
     );
     expect(fs.readFileSync(path.join(dir, "args"), "utf8")).toContain("-prootpw");
+  });
+});
+
+describe("app databases Job script (run with stand-in mysql clients)", () => {
+  it("creates each app's database and user idempotently, re-applying the password", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mysql-apps-"));
+    fs.mkdirSync(path.join(dir, "bin"));
+    fs.mkdirSync(path.join(dir, "users"));
+    fs.writeFileSync(path.join(dir, "bin", "mysqladmin"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dir, "bin", "mysql"),
+      `#!/bin/sh\necho "-- $*" >> "${dir}/sql"\ncat >> "${dir}/sql"\n`,
+      { mode: 0o755 },
+    );
+    // Secret files carry no trailing newline.
+    fs.writeFileSync(path.join(dir, "users", "katib"), "katib katib s3cret");
+    fs.writeFileSync(
+      path.join(dir, "users", "model-registry"),
+      "model_registry model_registry pw2",
+    );
+    const script = appDatabasesScript().replaceAll("/app-users/", `${dir}/users/`);
+    const out = execFileSync("bash", ["-c", script], {
+      env: { PATH: `${dir}/bin:${process.env.PATH}`, MYSQL_PWD: "r00tpw" },
+      encoding: "utf8",
+    });
+    expect(out).toContain("database for katib ready");
+    const sql = fs.readFileSync(path.join(dir, "sql"), "utf8");
+    expect(sql).toContain("CREATE DATABASE IF NOT EXISTS `katib`;");
+    expect(sql).toContain(
+      "CREATE USER IF NOT EXISTS 'katib'@'%' IDENTIFIED WITH mysql_native_password BY 's3cret';",
+    );
+    expect(sql).toContain(
+      "ALTER USER 'model_registry'@'%' IDENTIFIED WITH mysql_native_password BY 'pw2';",
+    );
+    expect(sql).toContain("GRANT ALL PRIVILEGES ON `model_registry`.* TO 'model_registry'@'%';");
+    // The root password comes from the environment, never the command line.
+    expect(sql).not.toContain("r00tpw");
   });
 });
 
