@@ -1,4 +1,6 @@
-// npm run schema: writes docs/config.schema.json and docs/configuration.md from the zod schema.
+// npm run schema: writes the generated references: docs/config.schema.json and
+// docs/configuration.md from the zod schema, docs/components.md and docs/sizing.md from the
+// versions catalog and the components' requests.
 import * as fs from "fs";
 import {
   configurationMarkdown,
@@ -6,7 +8,18 @@ import {
   DOCS_FILE,
   schemaText,
 } from "../components/config/docs";
+import {
+  COMPONENTS_FILE,
+  SIZING_FILE,
+  componentsMarkdown,
+  sizingMarkdown,
+} from "../components/plan/referenceDocs";
 
-fs.writeFileSync(SCHEMA_FILE, schemaText());
-fs.writeFileSync(DOCS_FILE, configurationMarkdown());
-console.log(`wrote ${SCHEMA_FILE} and ${DOCS_FILE}`);
+const files: [string, string][] = [
+  [SCHEMA_FILE, schemaText()],
+  [DOCS_FILE, configurationMarkdown()],
+  [COMPONENTS_FILE, componentsMarkdown()],
+  [SIZING_FILE, sizingMarkdown()],
+];
+for (const [file, text] of files) fs.writeFileSync(file, text);
+console.log(`wrote ${files.map(([f]) => f).join(", ")}`);

@@ -7,6 +7,13 @@ import {
   SCHEMA_FILE,
   schemaText,
 } from "../components/config/docs";
+import {
+  COMPONENTS_FILE,
+  SIZING_FILE,
+  componentsMarkdown,
+  sizingMarkdown,
+} from "../components/plan/referenceDocs";
+import { APP_NAMES } from "../components/config/apps";
 
 describe("generated config references", () => {
   it("docs/config.schema.json is current", () => {
@@ -23,5 +30,16 @@ describe("generated config references", () => {
     ]) {
       expect(md).toContain(field);
     }
+  });
+
+  it("docs/components.md has a row per application and is current", () => {
+    const md = fs.readFileSync(COMPONENTS_FILE, "utf8");
+    expect(md).toBe(componentsMarkdown());
+    for (const app of APP_NAMES) expect(md).toContain(`| \`${app}\` |`);
+  });
+  it("docs/sizing.md is current and compares with upstream's figure", () => {
+    const md = fs.readFileSync(SIZING_FILE, "utf8");
+    expect(md).toBe(sizingMarkdown());
+    expect(md).toContain("4.4 CPU and 12 GiB");
   });
 });
