@@ -23,6 +23,9 @@ import { buildApps } from "./kubeflow/apps";
 import { mirrorImages } from "./lib/images";
 import { toResourceTransform } from "./lib/transforms";
 
+/** The first user's own tenant gets a modest quota, as every tenant must (see the policy pack). */
+export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi" };
+
 /** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
 export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
   const first = cfg.auth.staticUsers[0];
@@ -31,7 +34,10 @@ export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
   const name = defaultTenantName(first.email);
   if (cfg.tenants.some((t) => t.name === name)) return cfg.tenants;
   // Parsed through the schema so the defaults (LimitRange values) are the schema's own.
-  return [TenantSchema.parse({ name, owner: first.email }), ...cfg.tenants];
+  return [
+    TenantSchema.parse({ name, owner: first.email, quota: DEFAULT_TENANT_QUOTA }),
+    ...cfg.tenants,
+  ];
 }
 
 export interface PlatformOutputs {

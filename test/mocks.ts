@@ -8,7 +8,11 @@ import { evaluatePlatform } from "../components/plan/evaluate";
 import { Registration } from "../components/plan/recorder";
 
 export const LOCAL_CONFIG = {
-  cluster: { kind: "existing", context: "kind-kubeflow" },
+  cluster: {
+    kind: "existing",
+    context: "kind-kubeflow",
+    gpuPools: [{ name: "t4", nodeSelector: { "nvidia.com/gpu.present": "true" }, maxNodes: 1 }],
+  },
   tenants: [
     {
       name: "team-a",

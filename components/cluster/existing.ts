@@ -72,7 +72,13 @@ export class ExistingCluster extends pulumi.ComponentResource {
   readonly context: string;
 
   constructor(name: string, args: ExistingClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kubeflow-platform:cluster:ExistingCluster", name, {}, opts);
+    // The GPU pools are the component's inputs so that policies (GPU capacity, pool bounds) see them.
+    super(
+      "kubeflow-platform:cluster:ExistingCluster",
+      name,
+      { gpuPools: args.cluster.gpuPools },
+      opts,
+    );
     const resolved = args.kubeconfig ?? resolveKubeconfig(args.cluster);
     this.context = resolved.context;
     this.provider = new k8s.Provider(

@@ -731,6 +731,18 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
+  // A GPU quota is only honest where there are GPUs to schedule on.
+  if (cfg.cluster.gpuPools.length === 0)
+    tenants.forEach((t, i) => {
+      if (t.quota?.gpu)
+        issue(
+          ctx,
+          ["tenants", i, "quota", "gpu"],
+          "a GPU quota needs a GPU pool, and cluster.gpuPools is empty",
+          t.quota.gpu,
+          "declare the cluster's GPU nodes under cluster.gpuPools, or remove the GPU quota",
+        );
+    });
   tenants.forEach((t, i) => {
     const needsKeys =
       objectStore.kind === "s3" && objectStore.tenantIsolation === "perTenantCredentials";

@@ -2,7 +2,7 @@
 // main container of each Deployment and StatefulSet an app runs, and `components.<app>.replicas` /
 // `.resources` override them. The same numbers feed the plan's footprint, so what the plan reports
 // is what the cluster is asked for.
-import { quantityToNumber } from "../config/fields";
+import { quantityToNumber } from "./quantity";
 import { K8sObject } from "./k8s";
 import { ObjectTransform } from "./transforms";
 

@@ -348,6 +348,27 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ],
   ["default tenant flag wrong type", { ...base, defaultTenant: "yes" }, "platform.defaultTenant"],
   ["tenants not a list", { ...base, tenants: { name: "team-a" } }, "platform.tenants"],
+  [
+    "GPU quota on a cluster without GPU pools",
+    { ...base, tenants: [{ name: "team-a", owner: "a@example.com", quota: { gpu: 1 } }] },
+    "platform.tenants[0].quota.gpu",
+  ],
+  [
+    "GPU pool without a node selector",
+    { cluster: { kind: "existing", gpuPools: [{ name: "a100", nodeSelector: {}, maxNodes: 1 }] } },
+    "platform.cluster.gpuPools[0].nodeSelector",
+  ],
+  ["unknown profile", { ...base, profile: "everything" }, "platform.profile"],
+  [
+    "unknown KServe mode",
+    { ...base, components: { kserve: { mode: "knative" } } },
+    "platform.components.kserve.mode",
+  ],
+  [
+    "malformed mirror registry",
+    { ...base, images: { registry: "https://registry.example.com" } },
+    "platform.images.registry",
+  ],
 ];
 
 describe("invalid config corpus", () => {
