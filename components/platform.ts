@@ -48,6 +48,14 @@ export interface PlatformOutputs {
   tenants: string[];
 }
 
+/** The tolerations that let a pod onto any of the GPU pools, without duplicates. */
+export function gpuTolerations(
+  pools: PlatformConfig["cluster"]["gpuPools"],
+): PlatformConfig["cluster"]["gpuPools"][number]["tolerations"] {
+  const seen = new Map(pools.flatMap((p) => p.tolerations).map((t) => [JSON.stringify(t), t]));
+  return [...seen.values()];
+}
+
 /** Databases apps get on the platform's MySQL: name and user of each. */
 export const APP_DATABASES: Record<"katib" | "modelRegistry", AppDatabase> = {
   katib: { app: "katib", database: "katib", user: "katib" },
@@ -213,7 +221,12 @@ export async function buildPlatform(
   // Tenants
   const tenantsComponent = new Tenants(
     "tenants",
-    { tenants, profiles: [core.profiles, core.podDefaults], istio: istio.ready },
+    {
+      tenants,
+      profiles: [core.profiles, core.podDefaults],
+      istio: istio.ready,
+      gpuTolerations: gpuTolerations(cfg.cluster.gpuPools),
+    },
     k8sOpts,
   );
   await tenantsComponent.registered;

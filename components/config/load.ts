@@ -1,17 +1,124 @@
 // The one place config is read and validated. Everything downstream receives a typed PlatformConfig.
+// Tenants may also come from a folder of files, one per tenant (so a team adds itself with a
+// one-file pull request); each file is validated with the same rules and errors name the file.
+import * as fs from "fs";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, problemsFromIssues } from "./errors";
+import { parse } from "yaml";
+import { ConfigError, ConfigProblem, problemsFromIssues } from "./errors";
 import { PlatformConfig, PlatformSchema } from "./schema";
+
+export interface TenantFile {
+  /** Path as the user wrote it (tenantsDir/<file>). */
+  file: string;
+  text: string;
+}
+
+/** The YAML files of a tenants folder, sorted; undefined if the folder does not exist. */
+export function readTenantFiles(dir: string): TenantFile[] | undefined {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return undefined;
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => ({
+      file: path.posix.join(dir, f),
+      text: fs.readFileSync(path.join(dir, f), "utf8"),
+    }));
+}
+
+/** Config with the tenant files' tenants appended, and where each appended tenant came from. */
+function withTenantFiles(
+  raw: unknown,
+  read: (dir: string) => TenantFile[] | undefined,
+): { raw: unknown; files: string[]; firstFileIndex: number; problems: ConfigProblem[] } {
+  const obj = (raw ?? {}) as Record<string, unknown>;
+  const dir = obj.tenantsDir;
+  const inline = obj.tenants;
+  if (typeof dir !== "string" || (inline !== undefined && !Array.isArray(inline)))
+    return { raw, files: [], firstFileIndex: 0, problems: [] };
+  const found = read(dir);
+  if (!found)
+    return {
+      raw,
+      files: [],
+      firstFileIndex: 0,
+      problems: [
+        {
+          path: "platform.tenantsDir",
+          message: "folder not found (relative to the project directory)",
+          value: JSON.stringify(dir),
+          fix: "create it with one <tenant>.yaml per tenant, or fix the path",
+        },
+      ],
+    };
+  const problems: ConfigProblem[] = [];
+  const tenants: unknown[] = [];
+  const files: string[] = [];
+  for (const f of found) {
+    let value: unknown;
+    try {
+      value = parse(f.text);
+    } catch (err) {
+      problems.push({
+        path: f.file,
+        message: `is not valid YAML (${(err as Error).message.split("\n")[0]})`,
+        value: "[unparsable]",
+        fix: "check the file's indentation",
+      });
+      continue;
+    }
+    const expected = path.basename(f.file).replace(/\.ya?ml$/, "");
+    const name = (value as { name?: unknown } | null)?.name;
+    if (typeof name === "string" && name !== expected)
+      problems.push({
+        path: `${f.file}: name`,
+        message: `must match the file name (${expected})`,
+        value: JSON.stringify(name),
+        fix: `rename the file to ${name}.yaml or set name: ${expected}`,
+      });
+    tenants.push(value);
+    files.push(f.file);
+  }
+  const before = (inline as unknown[] | undefined) ?? [];
+  return {
+    raw: { ...obj, tenants: [...before, ...tenants] },
+    files,
+    firstFileIndex: before.length,
+    problems,
+  };
+}
 
 export const CONFIG_NAMESPACE = "kubeflow-platform";
 export const CONFIG_KEY = "platform";
 
-/** Validate raw config; throws ConfigError listing every problem at once. */
-export function parsePlatformConfig(raw: unknown): PlatformConfig {
-  const result = PlatformSchema.safeParse(raw ?? {}, { reportInput: true });
-  if (!result.success) {
-    throw new ConfigError(problemsFromIssues(result.error.issues, raw ?? {}));
-  }
+/** Validate raw config (and its tenant files); throws ConfigError listing every problem at once. */
+export function parsePlatformConfig(
+  raw: unknown,
+  read: (dir: string) => TenantFile[] | undefined = readTenantFiles,
+): PlatformConfig {
+  const merged = withTenantFiles(raw, read);
+  const input = merged.raw ?? {};
+  const result = PlatformSchema.safeParse(input, { reportInput: true });
+  const problems = [
+    ...merged.problems,
+    ...(result.success ? [] : problemsFromIssues(result.error.issues, input)),
+  ].map((p) => {
+    // platform.tenants[i]... of a file's tenant → <file>: ...
+    const m = /^platform\.tenants\[(\d+)\]\.?(.*)$/.exec(p.path);
+    const i = m ? Number(m[1]) - merged.firstFileIndex : -1;
+    if (!m || i < 0 || i >= merged.files.length) return p;
+    const file = merged.files[i];
+    // A `pulumi config set` hint does not apply to a file: say what to write in it instead.
+    const hint =
+      /pulumi config set (?:--secret )?--path '[^']*\.tenants\[\d+\]\.([^']+)' (.*)$/.exec(p.fix);
+    return {
+      ...p,
+      path: m[2] ? `${file}: ${m[2]}` : file,
+      fix: hint ? `in ${file}, set ${hint[1]} (e.g. ${hint[2]})` : p.fix,
+    };
+  });
+  if (problems.length || !result.success) throw new ConfigError(problems);
   return result.data;
 }
 

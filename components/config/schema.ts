@@ -360,15 +360,77 @@ export const ObjectStoreSchema = z
   .prefault({ kind: "minio" });
 
 // ---------------------------------------------------------------- tenants
-export const ContributorSchema = z.strictObject({
-  email: email().meta({
-    description: "User email (as it appears in the login token).",
-    examples: ["bob@example.com"],
-  }),
-  role: z
-    .enum(["view", "edit", "admin"], { error: 'must be "view", "edit" or "admin"' })
-    .meta({ description: "Kubeflow role in the tenant namespace.", examples: ["edit"] }),
-});
+export const ContributorSchema = z
+  .strictObject({
+    email: email()
+      .optional()
+      .meta({
+        description: "A user's email (as it appears in the login token).",
+        examples: ["bob@example.com"],
+      }),
+    group: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$/, {
+        error: "must be a group name as the identity provider sends it, such as ml-team",
+      })
+      .optional()
+      .meta({
+        description: "A group from the login token's groups claim, instead of a user.",
+        examples: ["ml-platform"],
+      }),
+    role: z
+      .enum(["view", "edit", "admin"], { error: 'must be "view", "edit" or "admin"' })
+      .meta({ description: "Kubeflow role in the tenant namespace.", examples: ["edit"] }),
+  })
+  .refine((c) => (c.email === undefined) !== (c.group === undefined), {
+    error: "set exactly one of email (a user) or group",
+  });
+
+/** The subject a contributor names: a user's email or a group. */
+export function contributorSubject(c: { email?: string; group?: string }): {
+  kind: "User" | "Group";
+  name: string;
+} {
+  return c.email !== undefined
+    ? { kind: "User", name: c.email }
+    : { kind: "Group", name: c.group! };
+}
+
+export const IdentitySchema = z
+  .strictObject({
+    awsIamRole: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
+        error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/team-a",
+      })
+      .optional()
+      .meta({
+        description: "IAM role for IRSA (Profile plugin AwsIamForServiceAccount, annotate only).",
+        examples: ["arn:aws:iam::123456789012:role/kubeflow-team-a"],
+      }),
+    gcpServiceAccount: z
+      .email()
+      .regex(/\.iam\.gserviceaccount\.com$/, {
+        error: "must be a Google service account such as team-a@my-project.iam.gserviceaccount.com",
+      })
+      .optional()
+      .meta({
+        description:
+          "Google service account for Workload Identity (Profile plugin WorkloadIdentity).",
+        examples: ["kubeflow-team-a@my-project.iam.gserviceaccount.com"],
+      }),
+    azureClientId: z
+      .guid({ error: "must be the client id (a GUID) of a user-assigned managed identity" })
+      .optional()
+      .meta({
+        description:
+          "Client id of a managed identity for Azure Workload Identity (annotated on default-editor).",
+        examples: ["00000000-0000-0000-0000-000000000000"],
+      }),
+  })
+  .refine((i) => Object.values(i).filter((v) => v !== undefined).length <= 1, {
+    error: "set at most one cloud identity",
+  });
 
 export const QuotaSchema = z.strictObject({
   cpu: cpuQuantity()
@@ -398,6 +460,12 @@ export const QuotaSchema = z.strictObject({
     .positive({ error: "must be at least 1" })
     .optional()
     .meta({ description: "Maximum number of volume claims.", examples: [20] }),
+  services: z
+    .number()
+    .int({ error: "must be a whole number" })
+    .nonnegative({ error: "must not be negative" })
+    .optional()
+    .meta({ description: "Maximum number of Services.", examples: [20] }),
 });
 
 export const ContainerDefaultsSchema = z
@@ -432,7 +500,19 @@ const TenantFields = z.strictObject({
   contributors: z
     .array(ContributorSchema)
     .default([])
-    .meta({ description: "Other users and their roles." }),
+    .meta({ description: "Other users or groups and their roles." }),
+  identity: IdentitySchema.optional().meta({
+    description:
+      "Cloud identity the tenant's pods (service account default-editor) assume. @default none",
+  }),
+  retain: z
+    .boolean()
+    .default(true)
+    .meta({
+      description:
+        "Keep the namespace and its volumes when the tenant is removed from config; false deletes them with it.",
+      examples: [false],
+    }),
   quota: QuotaSchema.optional().meta({
     description: "ResourceQuota of the namespace. @default no quota",
   }),
@@ -486,6 +566,15 @@ export const PlatformObjectSchema = z.strictObject({
     .array(TenantSchema)
     .default([])
     .meta({ description: "Kubeflow Profiles with quotas and contributors." }),
+  tenantsDir: z
+    .string()
+    .regex(/^[\w./-]+$/, { error: "must be a folder path such as stacks/tenants/dev" })
+    .optional()
+    .meta({
+      description:
+        "Folder (relative to the project) with one <tenant>.yaml per tenant, each validated like tenants[] and added to them. @default none",
+      examples: ["stacks/tenants/dev"],
+    }),
 });
 
 export const PlatformSchema = PlatformObjectSchema.superRefine(checkCrossFieldRules).meta({
@@ -705,12 +794,13 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
       );
     }
   }
-  duplicates(t.contributors.map((c) => c.email)).forEach((j) =>
+  const subjects = t.contributors.map((c) => contributorSubject(c));
+  duplicates(subjects.map((s) => `${s.kind}:${s.name}`)).forEach((j) =>
     issue(
       ctx,
-      ["contributors", j, "email"],
+      ["contributors", j, subjects[j].kind === "User" ? "email" : "group"],
       "duplicate contributor",
-      t.contributors[j].email,
+      subjects[j].name,
       "list each contributor once",
     ),
   );

@@ -21,8 +21,12 @@ export function dnsLabelName(...parts: string[]): string {
  * `<userKind>-<email>-<roleKind>-<roleName>`, lower-cased, every other character run as "-".
  * Matching it lets the dashboard's "Manage contributors" page list and remove our bindings.
  */
-export function contributorBindingName(email: string, role: "view" | "edit" | "admin"): string {
-  return dnsLabelName("user", email, "clusterrole", `kubeflow-${role}`);
+export function contributorBindingName(
+  subject: string,
+  role: "view" | "edit" | "admin",
+  kind: "User" | "Group" = "User",
+): string {
+  return dnsLabelName(kind, subject, "clusterrole", `kubeflow-${role}`);
 }
 
 /** Dex's userID for a static user: a UUID derived from the email, stable across runs. */

@@ -4,7 +4,7 @@
 // binds them so the dashboard lists them.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { TenantConfig } from "../config/schema";
+import { TenantConfig, contributorSubject } from "../config/schema";
 import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
 import { inBatches } from "../lib/batches";
 import { K8sObject, labels } from "../lib/k8s";
@@ -45,8 +45,26 @@ export function quotaHard(q: TenantConfig["quota"]): Record<string, string> | un
   return Object.keys(hard).length ? hard : undefined;
 }
 
+/** Profile plugins for the tenant's cloud identity, as Kubeflow's profile controller reads them. */
+export function identityPlugins(identity: TenantConfig["identity"]): Record<string, unknown>[] {
+  const plugins: Record<string, unknown>[] = [];
+  if (identity?.awsIamRole)
+    plugins.push({
+      kind: "AwsIamForServiceAccount",
+      // The cluster layer owns the role's trust policy; the controller only annotates.
+      spec: { awsIamRole: identity.awsIamRole, annotateOnly: true },
+    });
+  if (identity?.gcpServiceAccount)
+    plugins.push({
+      kind: "WorkloadIdentity",
+      spec: { gcpServiceAccount: identity.gcpServiceAccount },
+    });
+  return plugins;
+}
+
 export function profile(t: TenantConfig): K8sObject {
   const hard = quotaHard(t.quota);
+  const plugins = identityPlugins(t.identity);
   return {
     apiVersion: "kubeflow.org/v1",
     kind: "Profile",
@@ -54,8 +72,62 @@ export function profile(t: TenantConfig): K8sObject {
     spec: {
       owner: { kind: "User", name: t.owner },
       ...(hard ? { resourceQuotaSpec: { hard } } : {}),
+      ...(plugins.length ? { plugins } : {}),
     },
   };
+}
+
+/**
+ * Azure has no profile plugin: the tenant's default-editor ServiceAccount is created by us with the
+ * managed identity's client id (the Profile controller leaves an existing one alone).
+ */
+export function azureServiceAccount(t: TenantConfig): K8sObject | undefined {
+  if (!t.identity?.azureClientId) return undefined;
+  return {
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: {
+      name: "default-editor",
+      namespace: t.name,
+      labels: labels("tenant"),
+      annotations: { "azure.workload.identity/client-id": t.identity.azureClientId },
+    },
+  };
+}
+
+export type Toleration = { key: string; operator: string; value?: string; effect?: string };
+
+/**
+ * PodDefaults the notebook spawner offers the tenant: GPU tolerations when it has a GPU quota (and
+ * the cluster GPU pools), and its cloud identity. Pure.
+ */
+export function podDefaults(t: TenantConfig, gpuTolerations: Toleration[]): K8sObject[] {
+  const out: K8sObject[] = [];
+  const meta = (name: string) => ({ name, namespace: t.name, labels: labels("tenant") });
+  if (t.quota?.gpu && gpuTolerations.length)
+    out.push({
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: meta("gpu-nodes"),
+      spec: {
+        desc: "Run on GPU nodes",
+        selector: { matchLabels: { "gpu-nodes": "true" } },
+        tolerations: gpuTolerations,
+      },
+    });
+  if (t.identity && Object.keys(t.identity).length)
+    out.push({
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: meta("cloud-identity"),
+      spec: {
+        desc: "Use the tenant's cloud identity",
+        selector: { matchLabels: { "cloud-identity": "true" } },
+        serviceAccountName: "default-editor",
+        ...(t.identity.azureClientId ? { labels: { "azure.workload.identity/use": "true" } } : {}),
+      },
+    });
+  return out;
 }
 
 export function limitRange(t: TenantConfig): K8sObject {
@@ -76,18 +148,31 @@ export function limitRange(t: TenantConfig): K8sObject {
   };
 }
 
-/** RoleBinding and AuthorizationPolicy for one contributor, named and annotated as KFAM does. */
+/**
+ * RoleBinding and AuthorizationPolicy for one contributor, named and annotated as KFAM does. A group
+ * is matched on the kubeflow-groups header (the token's groups, comma-separated): Istio header
+ * conditions match a whole value, a prefix or a suffix, so the group is found when it is the user's
+ * only, first or last group.
+ */
 export function contributorObjects(
   tenant: string,
   c: TenantConfig["contributors"][number],
 ): K8sObject[] {
-  const name = contributorBindingName(c.email, c.role);
+  const subject = contributorSubject(c);
+  const name = contributorBindingName(subject.name, c.role, subject.kind);
   const metadata = {
     name,
     namespace: tenant,
-    annotations: { user: c.email, role: c.role },
+    annotations: { [subject.kind === "User" ? "user" : "group"]: subject.name, role: c.role },
     labels: labels("tenant"),
   };
+  const when =
+    subject.kind === "User"
+      ? { key: "request.headers[kubeflow-userid]", values: [subject.name] }
+      : {
+          key: "request.headers[kubeflow-groups]",
+          values: [subject.name, `${subject.name},*`, `*,${subject.name}`],
+        };
   return [
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
@@ -98,7 +183,7 @@ export function contributorObjects(
         kind: "ClusterRole",
         name: `kubeflow-${c.role}`,
       },
-      subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: c.email }],
+      subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: subject.kind, name: subject.name }],
     },
     {
       apiVersion: "security.istio.io/v1",
@@ -118,7 +203,7 @@ export function contributorObjects(
                 },
               },
             ],
-            when: [{ key: "request.headers[kubeflow-userid]", values: [c.email] }],
+            when: [when],
           },
         ],
       },
@@ -128,6 +213,8 @@ export function contributorObjects(
 
 export interface TenantsArgs {
   tenants: TenantConfig[];
+  /** Tolerations of the cluster's GPU pools, for the GPU PodDefault. */
+  gpuTolerations: Toleration[];
   /** The Profile CRD and controller. */
   profiles: pulumi.Resource[];
   /** Istio CRDs for the contributors' AuthorizationPolicies. */
@@ -160,14 +247,32 @@ export class Tenants extends pulumi.ComponentResource {
       { metadata: tenantNamespace(t).metadata },
       {
         parent: this,
-        // Users' notebooks, volumes and runs live here: removing a tenant never deletes them.
-        retainOnDelete: true,
+        // Users' notebooks, volumes and runs live here: removing a tenant keeps them unless the
+        // tenant was marked retain: false first.
+        retainOnDelete: t.retain,
       },
     );
+    const sa = azureServiceAccount(t);
+    const identity = sa
+      ? [
+          new k8s.core.v1.ServiceAccount(
+            `${name}-${t.name}-default-editor`,
+            sa as k8s.core.v1.ServiceAccountArgs,
+            { parent: this, dependsOn: [ns], deletedWith: ns },
+          ),
+        ]
+      : [];
     new k8s.apiextensions.CustomResource(`${name}-${t.name}-profile`, profile(t), {
       parent: this,
-      dependsOn: [ns, ...this.args.profiles],
+      dependsOn: [ns, ...identity, ...this.args.profiles],
     });
+    for (const pd of podDefaults(t, this.args.gpuTolerations))
+      new k8s.apiextensions.CustomResource(`${name}-${t.name}-poddefault-${pd.metadata.name}`, pd, {
+        parent: this,
+        // The PodDefault CRD comes with its webhook (core.podDefaults, in args.profiles).
+        dependsOn: [ns, ...this.args.profiles],
+        deletedWith: ns,
+      });
     new k8s.core.v1.LimitRange(
       `${name}-${t.name}-limits`,
       limitRange(t) as k8s.core.v1.LimitRangeArgs,

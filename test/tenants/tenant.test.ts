@@ -3,8 +3,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { TenantSchema } from "../../components/config/schema";
 import {
+  azureServiceAccount,
   contributorObjects,
+  identityPlugins,
   limitRange,
+  podDefaults,
   profile,
   quotaHard,
   tenantNamespace,
@@ -92,8 +95,8 @@ describe("Tenants component", () => {
 
   it("registers namespace, Profile, LimitRange and two objects per contributor, per tenant", () => {
     const teamA = regs.filter((r) => r.name.startsWith("tenants-team-a-"));
-    // 3 + 2 per contributor (team-a has two)
-    expect(teamA).toHaveLength(3 + 2 * 2);
+    // 3 + 2 per contributor (team-a has two) + its GPU PodDefault (GPU quota, GPU pool)
+    expect(teamA).toHaveLength(3 + 2 * 2 + 1);
   });
 
   it("keeps the namespace when a tenant is removed; its objects go with it", () => {
@@ -112,5 +115,107 @@ describe("Tenants component", () => {
     }));
     const many = under(await plan({ ...LOCAL_CONFIG, tenants }), "tenants");
     expect(many.filter((r) => r.type.endsWith(":Profile"))).toHaveLength(45 + 1);
+  });
+});
+
+describe("identity, groups, PodDefaults and retention", () => {
+  const gpuTolerations = [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }];
+  const aws = TenantSchema.parse({
+    name: "team-b",
+    owner: "b@example.com",
+    identity: { awsIamRole: "arn:aws:iam::123456789012:role/kubeflow-team-b" },
+    quota: { gpu: 1 },
+  });
+
+  it("AWS and GCP identities are Profile plugins the profile controller applies", () => {
+    const p = profile(aws);
+    expect((p.spec as { plugins: unknown[] }).plugins).toEqual([
+      {
+        kind: "AwsIamForServiceAccount",
+        spec: { awsIamRole: "arn:aws:iam::123456789012:role/kubeflow-team-b", annotateOnly: true },
+      },
+    ]);
+    expect(crdValidator("kubeflow.org_profiles.yaml", "v1")(p)).toBe(true);
+    expect(identityPlugins({ gcpServiceAccount: "kf-b@proj.iam.gserviceaccount.com" })).toEqual([
+      {
+        kind: "WorkloadIdentity",
+        spec: { gcpServiceAccount: "kf-b@proj.iam.gserviceaccount.com" },
+      },
+    ]);
+  });
+
+  it("Azure: default-editor is created with the managed identity's client id", () => {
+    const azure = TenantSchema.parse({
+      name: "team-c",
+      owner: "c@example.com",
+      identity: { azureClientId: "11111111-2222-3333-4444-555555555555" },
+    });
+    const sa = azureServiceAccount(azure)!;
+    expect(sa.metadata).toMatchObject({
+      name: "default-editor",
+      namespace: "team-c",
+      annotations: { "azure.workload.identity/client-id": "11111111-2222-3333-4444-555555555555" },
+    });
+    expect(() => validateObject(sa)).not.toThrow();
+    expect(azureServiceAccount(aws)).toBeUndefined();
+    const [identityDefault] = podDefaults(azure, gpuTolerations);
+    expect(identityDefault.spec).toMatchObject({
+      serviceAccountName: "default-editor",
+      labels: { "azure.workload.identity/use": "true" },
+    });
+  });
+
+  it("PodDefaults for GPU tolerations and identity are valid against the PodDefault CRD", () => {
+    const defaults = podDefaults(aws, gpuTolerations);
+    expect(defaults.map((d) => d.metadata.name)).toEqual(["gpu-nodes", "cloud-identity"]);
+    expect(defaults[0].spec).toMatchObject({ tolerations: gpuTolerations });
+    const validate = crdValidator("kubeflow.org_poddefaults.yaml", "v1alpha1");
+    for (const d of defaults) expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
+    // No GPU quota or no GPU pools: no GPU PodDefault.
+    expect(podDefaults({ ...tenant, quota: { cpu: "1" } }, gpuTolerations)).toEqual([]);
+    expect(podDefaults(aws, []).map((d) => d.metadata.name)).toEqual(["cloud-identity"]);
+  });
+
+  it("a group contributor: RoleBinding to the Group, policy on the groups header", () => {
+    const [binding, policy] = contributorObjects("team-a", { group: "ml-team", role: "view" });
+    expect(binding.metadata).toMatchObject({
+      name: "group-ml-team-clusterrole-kubeflow-view",
+      annotations: { group: "ml-team", role: "view" },
+    });
+    expect((binding as unknown as { subjects: unknown[] }).subjects).toEqual([
+      { apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: "ml-team" },
+    ]);
+    expect(JSON.stringify(policy.spec)).toContain(
+      '"key":"request.headers[kubeflow-groups]","values":["ml-team","ml-team,*","*,ml-team"]',
+    );
+    for (const o of [binding, policy]) expect(() => validateObject(o)).not.toThrow();
+  });
+
+  it("retain: false lets the namespace go with the tenant; the default keeps it", async () => {
+    const regs = await plan({
+      ...LOCAL_CONFIG,
+      tenants: [
+        { name: "keep", owner: "k@example.com" },
+        { name: "drop", owner: "d@example.com", retain: false },
+      ],
+    });
+    expect(byName(regs, "tenants-keep-namespace").retainOnDelete).toBe(true);
+    expect(byName(regs, "tenants-drop-namespace").retainOnDelete).toBe(false);
+  });
+
+  it("resources per tenant: at most 4 plus 2 per contributor for a typical tenant", async () => {
+    const regs = await plan({
+      ...LOCAL_CONFIG,
+      tenants: [
+        {
+          name: "typical",
+          owner: "t@example.com",
+          contributors: [1, 2, 3].map((i) => ({ email: `m${i}@example.com`, role: "edit" })),
+          quota: { cpu: "8", memory: "32Gi", storage: "100Gi" },
+        },
+      ],
+    });
+    const mine = regs.filter((r) => r.name.startsWith("tenants-typical-"));
+    expect(mine.length).toBeLessThanOrEqual(4 + 2 * 3);
   });
 });
