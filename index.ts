@@ -12,5 +12,7 @@ export = async () => {
     /** Log in with these (pulumi stack output --show-secrets staticUserPasswords). */
     staticUserPasswords: platform.staticUserPasswords,
     tenants: platform.tenants,
+    /** Read by a tenants stack (layers: tenants) through its StackReference. */
+    tenantFacts: platform.tenantFacts,
   };
 };

@@ -1,5 +1,7 @@
 // Builds the layers one stack runs from a validated PlatformConfig: cluster, then foundation, then
 // Kubeflow, then tenants. Data flows one way; each component gets its slice of config and facts.
+// A stack runs all layers (`layers: all`) or one: `platform` exports the facts the tenants layer
+// needs, and a `tenants` stack reads them from the platform stack by StackReference.
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { PlatformConfig, TenantConfig, TenantSchema } from "./config/schema";
@@ -16,7 +18,8 @@ import { KubeflowCore } from "./kubeflow/core";
 import { Pipelines } from "./kubeflow/pipelines";
 import { ObjectStoreEndpoint } from "./kubeflow/pipelinesTransforms";
 import { defaultTenantName } from "./lib/naming";
-import { Tenants } from "./tenants/tenant";
+import { Tenants, Toleration } from "./tenants/tenant";
+import { TenantObjectStoreFacts } from "./tenants/objectStore";
 import { enabledApps } from "./config/apps";
 import { AppDatabase, AppDatabaseConnection } from "./foundation/mysql";
 import { buildApps } from "./kubeflow/apps";
@@ -42,10 +45,40 @@ export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
 
 export interface PlatformOutputs {
   context: string;
-  dashboardUrl: string;
+  dashboardUrl?: string;
   /** email → generated password (secret). */
-  staticUserPasswords: Record<string, pulumi.Output<string>>;
+  staticUserPasswords?: Record<string, pulumi.Output<string>>;
   tenants: string[];
+  /** What a tenants-only stack needs (exported by a platform stack). */
+  tenantFacts?: TenantLayerFacts;
+}
+
+/** What the tenants layer needs from the platform layer; a platform stack exports it. */
+export interface TenantLayerFacts {
+  /** The Pipelines object store, when Pipelines runs. */
+  objectStore?: TenantObjectStoreFacts;
+  /** Tolerations for the GPU PodDefault. */
+  gpuTolerations: Toleration[];
+}
+
+/** The facts, from the platform's config (platform keys passed in when tenants share them). Pure. */
+export function tenantLayerFacts(
+  cfg: PlatformConfig,
+  platformKeys?: TenantObjectStoreFacts["platformKeys"],
+): TenantLayerFacts {
+  const pipelines = enabledApps(cfg.profile, cfg.components).has("pipelines");
+  const shared = cfg.objectStore.kind === "s3" && cfg.objectStore.tenantIsolation === "shared";
+  return {
+    objectStore: pipelines
+      ? {
+          kind: cfg.objectStore.kind,
+          bucket: cfg.objectStore.bucket,
+          shared,
+          ...(shared ? { platformKeys } : {}),
+        }
+      : undefined,
+    gpuTolerations: gpuTolerations(cfg.cluster.gpuPools),
+  };
 }
 
 /** The tolerations that let a pod onto any of the GPU pools, without duplicates. */
@@ -73,14 +106,79 @@ export async function buildPlatform(
     pulumi.runtime.registerResourceTransform(
       toResourceTransform([mirrorImages(cfg.images.registry, cfg.images.pullSecret)]),
     );
-  const apps = enabledApps(cfg.profile, cfg.components);
   const cluster = new ExistingCluster("cluster", {
     cluster: cfg.cluster,
     kubeconfig: options.kubeconfig,
   });
   const k8sOpts = { providers: { kubernetes: cluster.provider } };
-  const tenants = effectiveTenants(cfg);
 
+  if (cfg.layers === "tenants") {
+    // The platform stack's facts; its resources (CRDs, webhooks) are in place before this runs.
+    const ref = new pulumi.StackReference("platform", { name: cfg.platformStack! });
+    const details = await ref.getOutputDetails("tenantFacts");
+    const facts = (details.value ?? details.secretValue) as TenantLayerFacts | undefined;
+    if (!facts)
+      throw new pulumi.RunError(
+        `platform.platformStack: stack ${cfg.platformStack} exports no tenantFacts. Fix: run pulumi up on it first (its layers must be "platform" or "all").`,
+      );
+    const tenants = await buildTenants(cfg.tenants, facts, { profiles: [], istio: [] }, k8sOpts);
+    return { context: cluster.context, tenants: tenants.names };
+  }
+
+  const platform = buildPlatformLayer(cfg, cluster, k8sOpts);
+  if (cfg.layers === "platform") {
+    // Tenants live in their own stack; Spark then watches every namespace.
+    platform.afterTenants(undefined, undefined);
+    return { ...platform.outputs, tenants: [], tenantFacts: platform.facts };
+  }
+  const tenants = await buildTenants(
+    effectiveTenants(cfg),
+    platform.facts,
+    platform.tenantDeps,
+    k8sOpts,
+  );
+  platform.afterTenants(tenants, tenants.names);
+  return { ...platform.outputs, tenants: tenants.names };
+}
+
+/** The tenants layer. Resolves once every tenant is registered (they go in batches). */
+async function buildTenants(
+  tenants: TenantConfig[],
+  facts: TenantLayerFacts,
+  deps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] },
+  k8sOpts: pulumi.ComponentResourceOptions,
+): Promise<Tenants> {
+  const component = new Tenants(
+    "tenants",
+    {
+      tenants,
+      profiles: deps.profiles,
+      istio: deps.istio,
+      gpuTolerations: facts.gpuTolerations,
+      objectStore: facts.objectStore,
+      minio: deps.minio,
+    },
+    k8sOpts,
+  );
+  await component.registered;
+  return component;
+}
+
+interface PlatformLayer {
+  outputs: Omit<PlatformOutputs, "tenants">;
+  facts: TenantLayerFacts;
+  tenantDeps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] };
+  /** Apps that act in tenant namespaces (the Spark operator) go in after them. */
+  afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void;
+}
+
+/** Foundation, Kubeflow core and the enabled applications. */
+function buildPlatformLayer(
+  cfg: PlatformConfig,
+  cluster: ExistingCluster,
+  k8sOpts: pulumi.ComponentResourceOptions,
+): PlatformLayer {
+  const apps = enabledApps(cfg.profile, cfg.components);
   // Foundation
   const certManager = new CertManager("cert-manager", {}, k8sOpts);
   const istio = new Istio("istio", { ingress: cfg.ingress, cni: cfg.istio.cni }, k8sOpts);
@@ -158,12 +256,15 @@ export async function buildPlatform(
     k8sOpts,
   );
 
+  let platformKeys: TenantObjectStoreFacts["platformKeys"];
+  let minioServer: pulumi.Resource[] | undefined;
   if (apps.has("pipelines")) {
     const credentials = new ObjectStoreCredentials(
       "object-store-credentials",
-      { objectStore: cfg.objectStore, tenants },
+      { objectStore: cfg.objectStore },
       k8sOpts,
     );
+    platformKeys = credentials.platform;
     let store: ObjectStoreEndpoint;
     if (cfg.objectStore.kind === "minio") {
       const minio = new Minio(
@@ -174,11 +275,11 @@ export async function buildPlatform(
           storageClass: cluster.facts.storageClass,
           namespace: dataNs!,
           platformCredentials: credentials.platform,
-          tenantCredentials: credentials.tenants,
         },
         k8sOpts,
       );
       dataServices.push(minio);
+      minioServer = [minio];
       store = { ...minio.endpoint, region: "us-east-1", bucket: cfg.objectStore.bucket };
     } else {
       const [host, port] = cfg.objectStore.endpoint.split(":");
@@ -198,7 +299,6 @@ export async function buildPlatform(
         database: database!,
         objectStore: store,
         platformCredentials: credentials.platform,
-        tenantCredentials: credentials.tenants,
         dependsOn: [core.namespace, ...certManager.ready, ...istio.ready, ...dataServices],
       },
       k8sOpts,
@@ -218,29 +318,22 @@ export async function buildPlatform(
     k8sOpts,
   );
 
-  // Tenants
-  const tenantsComponent = new Tenants(
-    "tenants",
-    {
-      tenants,
-      profiles: [core.profiles, core.podDefaults],
-      istio: istio.ready,
-      gpuTolerations: gpuTolerations(cfg.cluster.gpuPools),
-    },
-    k8sOpts,
-  );
-  await tenantsComponent.registered;
-  // Apps that act inside tenant namespaces go in once those namespaces exist.
-  appsBuilt.afterTenants(tenantsComponent, tenantsComponent.names);
-
   const scheme = "https";
   return {
-    context: cluster.context,
-    dashboardUrl:
-      cfg.ingress.hostname === "localhost"
-        ? `${scheme}://localhost:8443/`
-        : `${scheme}://${cfg.ingress.hostname}/`,
-    staticUserPasswords: dex.passwords,
-    tenants: tenantsComponent.names,
+    outputs: {
+      context: cluster.context,
+      dashboardUrl:
+        cfg.ingress.hostname === "localhost"
+          ? `${scheme}://localhost:8443/`
+          : `${scheme}://${cfg.ingress.hostname}/`,
+      staticUserPasswords: dex.passwords,
+    },
+    facts: tenantLayerFacts(cfg, platformKeys),
+    tenantDeps: {
+      profiles: [core.profiles, core.podDefaults],
+      istio: istio.ready,
+      minio: minioServer,
+    },
+    afterTenants: (tenants, names) => appsBuilt.afterTenants(tenants, names),
   };
 }

@@ -551,6 +551,24 @@ export const PlatformObjectSchema = z.strictObject({
   auth: AuthSchema,
   database: DatabaseSchema,
   objectStore: ObjectStoreSchema,
+  layers: z
+    .enum(["all", "platform", "tenants"], { error: 'must be "all", "platform" or "tenants"' })
+    .default("all")
+    .meta({
+      description:
+        "Which layers this stack runs: all (a laptop), platform (everything but tenants; exports tenantFacts), or tenants (only tenants, reading the platform stack named by platformStack).",
+      examples: ["tenants"],
+    }),
+  platformStack: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+\/[\w.-]+$/, {
+      error: "must be a fully qualified stack name such as acme/kubeflow-platform/platform-dev",
+    })
+    .optional()
+    .meta({
+      description: "The platform stack a tenants stack reads (layers: tenants only).",
+      examples: ["acme/kubeflow-platform/platform-dev"],
+    }),
   profile: ProfileSchema,
   components: AppsSchema,
   images: ImagesSchema,
@@ -821,8 +839,25 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
-  // A GPU quota is only honest where there are GPUs to schedule on.
-  if (cfg.cluster.gpuPools.length === 0)
+  if (cfg.layers === "tenants" && !cfg.platformStack)
+    issue(
+      ctx,
+      ["platformStack"],
+      'required when layers is "tenants": the tenants read the platform stack\'s facts',
+      undefined,
+      "pulumi config set --path 'kubeflow-platform:platform.platformStack' <org>/kubeflow-platform/<platform stack>",
+    );
+  if (cfg.layers !== "tenants" && cfg.platformStack)
+    issue(
+      ctx,
+      ["platformStack"],
+      'only used when layers is "tenants"',
+      cfg.platformStack,
+      'remove it, or set layers to "tenants"',
+    );
+  // A GPU quota is only honest where there are GPUs to schedule on. (A tenants stack cannot see the
+  // platform's pools here; the policy pack checks GPU quotas against them.)
+  if (cfg.cluster.gpuPools.length === 0 && cfg.layers !== "tenants")
     tenants.forEach((t, i) => {
       if (t.quota?.gpu)
         issue(

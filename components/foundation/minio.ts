@@ -109,10 +109,12 @@ export function provisioningScript(bucket: string): string {
 
 /** Secret data for the Job: file name = policy name, content = "<accessKey> <secretKey>". Pure. */
 export function usersSecretData(
-  platform: AccessKey,
+  platform: AccessKey | undefined,
   tenants: Record<string, AccessKey>,
 ): Record<string, string> {
-  const data: Record<string, string> = { platform: `${platform.accessKey} ${platform.secretKey}` };
+  const data: Record<string, string> = platform
+    ? { platform: `${platform.accessKey} ${platform.secretKey}` }
+    : {};
   for (const [tenant, key] of Object.entries(tenants).sort(([a], [b]) => a.localeCompare(b))) {
     data[`tenant-${tenant}`] = `${key.accessKey} ${key.secretKey}`;
   }
@@ -129,13 +131,95 @@ function podSecurity() {
   };
 }
 
+export const ROOT_SECRET_NAME = ROOT_SECRET;
+
+export interface MinioUsersArgs {
+  /** Secret (in kubeflow-data) holding the users' files. */
+  secretName: string;
+  /** The Job is named <prefix>-<hash of the script and the user names>. */
+  jobPrefix: string;
+  bucket: string;
+  /** usersSecretData(...) (secret). */
+  users: pulumi.Output<Record<string, string>>;
+  /** The MinIO server (when it is in the same stack). */
+  dependsOn: pulumi.Resource[];
+}
+
+/**
+ * MinIO users and their policies, set by an idempotent Job that logs in with the root Secret of the
+ * same namespace. Used by the platform (its own user) and by the tenants layer (one user per
+ * tenant), so either can change without touching the other.
+ */
+export function minioUsers(
+  parent: pulumi.ComponentResource,
+  name: string,
+  args: MinioUsersArgs,
+): { secret: k8s.core.v1.Secret; job: k8s.batch.v1.Job } {
+  const secret = new k8s.core.v1.Secret(
+    `${name}-users`,
+    {
+      metadata: { name: args.secretName, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
+      stringData: args.users,
+    },
+    { parent, dependsOn: args.dependsOn },
+  );
+  // A new Job (new name) whenever the users or the script change; the old one is deleted.
+  const script = provisioningScript(args.bucket);
+  const jobName = pulumi.unsecret(args.users).apply(
+    (d) =>
+      `${args.jobPrefix}-${createHash("sha256")
+        .update(script)
+        .update(JSON.stringify(Object.keys(d)))
+        .digest("hex")
+        .slice(0, 10)}`,
+  );
+  const job = new k8s.batch.v1.Job(
+    `${name}-provision`,
+    {
+      metadata: { name: jobName, namespace: DATA_NAMESPACE, labels: labels(args.jobPrefix) },
+      spec: {
+        backoffLimit: 6,
+        template: {
+          metadata: { labels: labels(args.jobPrefix) },
+          spec: {
+            restartPolicy: "OnFailure",
+            securityContext: podSecurity(),
+            containers: [
+              {
+                name: "provision",
+                image: images.minio,
+                command: ["/bin/sh", "-c", script],
+                envFrom: [{ secretRef: { name: ROOT_SECRET } }],
+                resources: {
+                  requests: { cpu: "10m", memory: "32Mi" },
+                  limits: { memory: "128Mi" },
+                },
+                securityContext: restrictedContainerSecurity,
+                volumeMounts: [
+                  { name: "users", mountPath: "/users", readOnly: true },
+                  { name: "tmp", mountPath: "/tmp" },
+                ],
+              },
+            ],
+            volumes: [
+              { name: "users", secret: { secretName: args.secretName } },
+              { name: "tmp", emptyDir: {} },
+            ],
+          },
+        },
+      },
+    },
+    { parent, dependsOn: [...args.dependsOn, secret] },
+  );
+  return { secret, job };
+}
+
 export interface MinioArgs {
   bucket: string;
   storageGiB: number;
   storageClass?: string;
   namespace: pulumi.Resource;
   platformCredentials: pulumi.Output<AccessKey | undefined>;
-  tenantCredentials: pulumi.Output<Record<string, AccessKey>>;
 }
 
 export class Minio extends pulumi.ComponentResource {
@@ -229,67 +313,13 @@ export class Minio extends pulumi.ComponentResource {
       { parent: this, dependsOn: [rootSecret, claim, service], protect: true },
     );
 
-    const usersData = pulumi.secret(
-      pulumi
-        .all([args.platformCredentials, args.tenantCredentials])
-        .apply(([p, t]) => usersSecretData(p!, t)),
-    );
-    const users = new k8s.core.v1.Secret(
-      `${name}-users`,
-      {
-        metadata: { name: USERS_SECRET, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
-        stringData: usersData,
-      },
-      deps,
-    );
-    // A new Job (new name) whenever users or the script change; the old one is deleted.
-    const script = provisioningScript(args.bucket);
-    const jobName = pulumi.unsecret(usersData).apply(
-      (d) =>
-        `minio-provision-${createHash("sha256")
-          .update(script)
-          .update(JSON.stringify(Object.keys(d)))
-          .digest("hex")
-          .slice(0, 10)}`,
-    );
-    new k8s.batch.v1.Job(
-      `${name}-provision`,
-      {
-        metadata: { name: jobName, namespace: DATA_NAMESPACE, labels: labels("minio-provision") },
-        spec: {
-          backoffLimit: 6,
-          template: {
-            metadata: { labels: labels("minio-provision") },
-            spec: {
-              restartPolicy: "OnFailure",
-              securityContext: podSecurity(),
-              containers: [
-                {
-                  name: "provision",
-                  image: images.minio,
-                  command: ["/bin/sh", "-c", script],
-                  envFrom: [{ secretRef: { name: ROOT_SECRET } }],
-                  resources: {
-                    requests: { cpu: "10m", memory: "32Mi" },
-                    limits: { memory: "128Mi" },
-                  },
-                  securityContext: restrictedContainerSecurity,
-                  volumeMounts: [
-                    { name: "users", mountPath: "/users", readOnly: true },
-                    { name: "tmp", mountPath: "/tmp" },
-                  ],
-                },
-              ],
-              volumes: [
-                { name: "users", secret: { secretName: USERS_SECRET } },
-                { name: "tmp", emptyDir: {} },
-              ],
-            },
-          },
-        },
-      },
-      { parent: this, dependsOn: [server, users] },
-    );
+    minioUsers(this, `${name}`, {
+      secretName: USERS_SECRET,
+      jobPrefix: "minio-provision",
+      bucket: args.bucket,
+      users: pulumi.secret(args.platformCredentials.apply((p) => usersSecretData(p, {}))),
+      dependsOn: [server],
+    });
     this.registerOutputs({ endpoint: MINIO_HOST });
   }
 }

@@ -1,11 +1,10 @@
-// Credentials for the Pipelines object store: one set for the platform's services and one per
-// tenant, limited to the tenant's prefixes. With MinIO they are generated here (one protected master
-// key, per-tenant keys derived from it, so adding a tenant adds no Pulumi resource); with S3 they
-// come from config. Either way they are Pulumi secrets.
+// Credentials for the Pipelines object store. The platform's services get one set here; each
+// tenant's, limited to its prefixes, belongs to the tenants layer (components/tenants/objectStore.ts),
+// derived from a master key with MinIO or taken from config with S3. All are Pulumi secrets.
 import { createHash, createHmac } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ObjectStoreConfig, TenantConfig } from "../config/schema";
+import { ObjectStoreConfig } from "../config/schema";
 
 export interface AccessKey {
   accessKey: string;
@@ -26,14 +25,12 @@ export const PLATFORM_ACCESS_KEY = "kubeflow-pipelines";
 
 export interface ObjectStoreCredentialsArgs {
   objectStore: ObjectStoreConfig;
-  tenants: TenantConfig[];
 }
 
+/** The Pipelines services' keys: generated for MinIO, from config for S3 (none with workload identity). */
 export class ObjectStoreCredentials extends pulumi.ComponentResource {
   /** Keys of the Pipelines services; undefined when S3 is reached through workload identity. */
   readonly platform: pulumi.Output<AccessKey | undefined>;
-  /** tenant name → keys (secret). */
-  readonly tenants: pulumi.Output<Record<string, AccessKey>>;
 
   constructor(
     name: string,
@@ -41,46 +38,21 @@ export class ObjectStoreCredentials extends pulumi.ComponentResource {
     opts?: pulumi.ComponentResourceOptions,
   ) {
     super("kubeflow-platform:foundation:ObjectStoreCredentials", name, {}, opts);
-    const names = args.tenants.map((t) => t.name);
     const store = args.objectStore;
     if (store.kind === "minio") {
-      const keep = { parent: this, protect: true };
       const platformSecret = new random.RandomPassword(
         `${name}-platform-secret-key`,
         { length: 40, special: false },
-        keep,
-      );
-      const master = new random.RandomPassword(
-        `${name}-tenant-master-key`,
-        { length: 64, special: false },
-        keep,
+        { parent: this, protect: true },
       );
       this.platform = pulumi.secret(
         platformSecret.result.apply((secretKey) => ({ accessKey: PLATFORM_ACCESS_KEY, secretKey })),
       );
-      this.tenants = pulumi.secret(
-        master.result.apply((m) =>
-          Object.fromEntries(names.map((n) => [n, deriveTenantKey(m, n)])),
-        ),
-      );
     } else {
-      const platformKeys =
+      this.platform = pulumi.secret(
         store.accessKeyId && store.secretAccessKey
           ? { accessKey: store.accessKeyId, secretKey: store.secretAccessKey }
-          : undefined;
-      this.platform = pulumi.secret(platformKeys);
-      this.tenants = pulumi.secret(
-        Object.fromEntries(
-          args.tenants.map((t) => [
-            t.name,
-            t.objectStoreCredentials
-              ? {
-                  accessKey: t.objectStoreCredentials.accessKeyId,
-                  secretKey: t.objectStoreCredentials.secretAccessKey,
-                }
-              : platformKeys!,
-          ]),
-        ),
+          : undefined,
       );
     }
     this.registerOutputs({});

@@ -32,7 +32,7 @@ export function buildApps(
   on: Set<AppName>,
   deps: AppDependencies,
   opts: pulumi.ComponentResourceOptions,
-): { afterTenants(tenants: pulumi.Resource, names: string[]): void } {
+): { afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void } {
   const c = cfg.components;
   const base = { dependsOn: deps.base };
   if (on.has("notebooks"))
@@ -106,7 +106,7 @@ export function buildApps(
           {
             settings: c.sparkOperator,
             tenantNamespaces: names,
-            dependsOn: [...deps.base, tenants],
+            dependsOn: [...deps.base, ...(tenants ? [tenants] : [])],
           },
           opts,
         );

@@ -16,7 +16,6 @@ import { KUBEFLOW_NAMESPACE } from "./core";
 import {
   DatabaseEndpoint,
   ObjectStoreEndpoint,
-  TENANT_CREDENTIALS_SECRET,
   TENANT_SYNC_CONFIGMAP,
   pipelinesTransforms,
 } from "./pipelinesTransforms";
@@ -72,13 +71,6 @@ export const PIPELINES_PATCHES = ["--tls_cert_filename=tls.crt", "--tls_key_file
   }),
 );
 
-/** The mounted credentials Secret of the sync hook: one entry per tenant. Pure. */
-export function tenantCredentialsData(tenants: Record<string, AccessKey>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tenants).map(([ns, k]) => [ns, `${k.accessKey} ${k.secretKey}`]),
-  );
-}
-
 /**
  * API server, UI, persistence agent, scheduled workflows, viewer controller, cache server,
  * metadata writer, gRPC and Envoy, Argo's controller, metacontroller, the tenant sync hook.
@@ -93,7 +85,6 @@ export interface PipelinesArgs {
   database: DatabaseEndpoint & { user: string; password: pulumi.Input<string> };
   objectStore: ObjectStoreEndpoint;
   platformCredentials: pulumi.Output<AccessKey | undefined>;
-  tenantCredentials: pulumi.Output<Record<string, AccessKey>>;
   /** Namespace, cert-manager, Istio and data services that must exist first. */
   dependsOn: pulumi.Resource[];
 }
@@ -147,18 +138,6 @@ export class Pipelines extends pulumi.ComponentResource {
       },
       deps,
     );
-    const tenantKeys = new k8s.core.v1.Secret(
-      `${name}-tenant-credentials`,
-      {
-        metadata: {
-          name: TENANT_CREDENTIALS_SECRET,
-          namespace: KUBEFLOW_NAMESPACE,
-          labels: labels("pipelines"),
-        },
-        stringData: pulumi.secret(args.tenantCredentials.apply(tenantCredentialsData)),
-      },
-      deps,
-    );
     upstreamKustomization(
       `${name}-manifests`,
       {
@@ -180,7 +159,7 @@ export class Pipelines extends pulumi.ComponentResource {
       },
       {
         parent: this,
-        dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook, tenantKeys],
+        dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook],
       },
     );
     this.registerOutputs({});

@@ -7,10 +7,6 @@ export interface HookSettings {
   region: string;
   bucket: string;
 }
-export interface Credentials {
-  accessKey: string;
-  secretKey: string;
-}
 export interface Attachment {
   apiVersion: string;
   kind: string;
@@ -24,15 +20,9 @@ export interface SyncResponse {
 }
 export function settingsFromEnv(
   env: Record<string, string | undefined>,
-): HookSettings & { credentialsDir: string; port_: number };
-export function readCredentials(dir: string, namespace: string): Credentials | undefined;
-export function desiredAttachments(
-  namespace: string,
-  s: HookSettings,
-  credentials: Credentials | undefined,
-): Attachment[];
+): HookSettings & { port_: number };
+export function desiredAttachments(namespace: string, s: HookSettings): Attachment[];
 export function sync(
   request: { object?: { metadata?: { name?: string; labels?: Record<string, string> } } },
   s: HookSettings,
-  lookup: (namespace: string) => Credentials | undefined,
 ): SyncResponse;

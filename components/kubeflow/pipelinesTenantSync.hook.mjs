@@ -1,9 +1,8 @@
 // Metacontroller sync hook for tenant namespaces (runs in-cluster on Node.js, no dependencies).
 // For every namespace labelled pipelines.kubeflow.org/enabled=true it returns what Pipelines needs
-// there: the launcher config, the metadata endpoint, Argo's artifact repository and the
-// namespace's object-store keys. The keys are read from a mounted Secret that Pulumi writes (one
-// entry per tenant), so no key is minted at run time and none is logged.
-import { readFileSync, existsSync } from "node:fs";
+// there: the launcher config, the metadata endpoint and Argo's artifact repository. The namespace's
+// object-store keys (Secret mlpipeline-minio-artifact) are written by Pulumi's tenants layer, so no
+// key is minted at run time and the hook never sees one.
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 
@@ -16,21 +15,12 @@ export function settingsFromEnv(env) {
     secure: env.OBJECT_STORE_SECURE === "true",
     region: env.OBJECT_STORE_REGION,
     bucket: env.OBJECT_STORE_BUCKET,
-    credentialsDir: env.CREDENTIALS_DIR ?? "/credentials",
     port_: Number(env.CONTROLLER_PORT ?? 8080),
   };
 }
 
-/** Keys of a namespace: file <ns> holds "<accessKey> <secretKey>"; undefined if none yet. */
-export function readCredentials(dir, namespace) {
-  const file = `${dir}/${namespace}`;
-  if (!existsSync(file)) return undefined;
-  const [accessKey, secretKey] = readFileSync(file, "utf8").trim().split(/\s+/);
-  return accessKey && secretKey ? { accessKey, secretKey } : undefined;
-}
-
 /** The desired attachments for one namespace. Pure. */
-export function desiredAttachments(namespace, s, credentials) {
+export function desiredAttachments(namespace, s) {
   const endpoint = `${s.host}:${s.port}`;
   const s3Provider = {
     endpoint,
@@ -89,28 +79,19 @@ export function desiredAttachments(namespace, s, credentials) {
       },
     },
   ];
-  if (credentials) {
-    attachments.unshift({
-      apiVersion: "v1",
-      kind: "Secret",
-      metadata: { name: "mlpipeline-minio-artifact", namespace },
-      stringData: { accesskey: credentials.accessKey, secretkey: credentials.secretKey },
-    });
-  }
   return attachments;
 }
 
 /** Metacontroller's request → response. Namespaces without the label get nothing. */
-export function sync(request, s, lookup) {
+export function sync(request, s) {
   const parent = request.object ?? {};
   const namespace = parent.metadata?.name;
   if (parent.metadata?.labels?.["pipelines.kubeflow.org/enabled"] !== "true" || !namespace) {
     return { status: {}, attachments: [] };
   }
-  const credentials = lookup(namespace);
   return {
-    status: { "kubeflow-pipelines-ready": credentials ? "True" : "False" },
-    attachments: desiredAttachments(namespace, s, credentials),
+    status: { "kubeflow-pipelines-ready": "True" },
+    attachments: desiredAttachments(namespace, s),
   };
 }
 
@@ -121,7 +102,7 @@ function serve() {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       try {
-        const out = sync(JSON.parse(body), s, (ns) => readCredentials(s.credentialsDir, ns));
+        const out = sync(JSON.parse(body), s);
         console.log(
           `synced ${JSON.parse(body).object?.metadata?.name}: ${out.attachments.length} attachments`,
         );

@@ -20,7 +20,6 @@ export interface DatabaseEndpoint {
 }
 
 export const TENANT_SYNC_CONFIGMAP = "kubeflow-platform-tenant-sync";
-export const TENANT_CREDENTIALS_SECRET = "kubeflow-platform-tenant-object-store";
 
 export function installConfig(db: DatabaseEndpoint, store: ObjectStoreEndpoint): ObjectTransform {
   return forObject(
@@ -146,21 +145,14 @@ export function tenantSyncHook(image: string, store: ObjectStoreEndpoint): Objec
         { name: "OBJECT_STORE_SECURE", value: String(store.secure) },
         { name: "OBJECT_STORE_REGION", value: store.region },
         { name: "OBJECT_STORE_BUCKET", value: store.bucket },
-        { name: "CREDENTIALS_DIR", value: "/credentials" },
         { name: "CONTROLLER_PORT", value: "8080" },
       ],
       ports: [{ containerPort: 8080 }],
       resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
       securityContext: first.securityContext,
-      volumeMounts: [
-        { name: "hooks", mountPath: "/hooks", readOnly: true },
-        { name: "credentials", mountPath: "/credentials", readOnly: true },
-      ],
+      volumeMounts: [{ name: "hooks", mountPath: "/hooks", readOnly: true }],
     });
-    spec.volumes = [
-      { name: "hooks", configMap: { name: TENANT_SYNC_CONFIGMAP } },
-      { name: "credentials", secret: { secretName: TENANT_CREDENTIALS_SECRET } },
-    ];
+    spec.volumes = [{ name: "hooks", configMap: { name: TENANT_SYNC_CONFIGMAP } }];
     return obj;
   });
 }

@@ -16,13 +16,19 @@ export const SPARK_OPERATOR_REQUESTS: AppRequests = {
 /** Chart values. Pure. */
 export function sparkOperatorValues(
   settings: AppSettings,
-  tenantNamespaces: string[],
+  tenantNamespaces: string[] | undefined,
 ): Record<string, unknown> {
   const resources = mergeResources(undefined, SPARK_OPERATOR_REQUESTS.requests, settings.resources);
   return {
-    // An empty list would mean "all namespaces"; with no tenants yet, watch none but kubeflow.
+    // The tenants' namespaces; with tenants in a stack of their own (tenantNamespaces undefined),
+    // "" (every namespace), since a platform change must not wait for tenants.
     spark: {
-      jobNamespaces: tenantNamespaces.length ? [...tenantNamespaces].sort() : [KUBEFLOW_NAMESPACE],
+      jobNamespaces:
+        tenantNamespaces === undefined
+          ? [""]
+          : tenantNamespaces.length
+            ? [...tenantNamespaces].sort()
+            : [KUBEFLOW_NAMESPACE],
     },
     controller: { replicas: settings.replicas ?? 1, resources },
     webhook: { replicas: settings.replicas ?? 1, resources },
@@ -31,7 +37,8 @@ export function sparkOperatorValues(
 
 export interface SparkOperatorArgs {
   settings: AppSettings;
-  tenantNamespaces: string[];
+  /** undefined: the tenants are in another stack. */
+  tenantNamespaces: string[] | undefined;
   dependsOn: pulumi.Resource[];
 }
 

@@ -1,7 +1,26 @@
 // Evaluate the platform for a stack config under the mock runtime: no cluster, no credentials.
-import { loadPlatformConfig } from "../config/load";
-import { buildPlatform } from "../platform";
-import { installRecorder, Registration, settle } from "./recorder";
+import * as fs from "fs";
+import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
+import { buildPlatform, tenantLayerFacts } from "../platform";
+import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
+import { readStackPlatformConfig, stackFile } from "./stackConfig";
+
+/**
+ * What a platform stack would export, computed from its stack file: a tenants stack's plan reads it
+ * through its StackReference, so previews of tenants work offline. Unknown stacks export nothing.
+ */
+export function platformStackOutputs(fullyQualifiedName: string): Record<string, unknown> {
+  const stack = fullyQualifiedName.split("/").pop()!;
+  if (!fs.existsSync(stackFile(stack))) return {};
+  const cfg = parsePlatformConfig(readStackPlatformConfig(stack));
+  if (cfg.layers === "tenants") return {};
+  return {
+    tenantFacts: tenantLayerFacts(cfg, {
+      accessKey: SECRET_PLACEHOLDER,
+      secretKey: SECRET_PLACEHOLDER,
+    }),
+  };
+}
 
 export const PROJECT = "kubeflow-platform";
 
@@ -30,6 +49,7 @@ async function evaluate(stack: string, rawPlatformConfig: unknown): Promise<Regi
         ? {}
         : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) },
     secretKeys: [`${PROJECT}:platform`],
+    stackOutputs: platformStackOutputs,
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.

@@ -65,6 +65,8 @@ function row(component: string, parts: [AppRequests, WorkloadSettings][]): Footp
 
 /** Per-component requests for a config, foundation first, then the enabled apps. Pure. */
 export function footprint(cfg: PlatformConfig): FootprintRow[] {
+  // A tenants stack runs no platform workloads.
+  if (cfg.layers === "tenants") return [];
   const apps = enabledApps(cfg.profile, cfg.components);
   const rows: FootprintRow[] = [
     row("cert-manager", [[CERT_MANAGER_REQUESTS, {}]]),

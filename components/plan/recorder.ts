@@ -101,6 +101,9 @@ export function urnFor(parent: string, type: string, name: string): string {
   return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }
 
+/** The outputs a StackReference sees, by the referenced stack's fully qualified name. */
+export type StackOutputs = (stack: string) => Record<string, unknown>;
+
 export class RecordingMonitor extends MockMonitor {
   readonly registrations: Registration[] = [];
   /** Stack-wide transforms the program registered (e.g. the image mirror). */
@@ -111,12 +114,19 @@ export class RecordingMonitor extends MockMonitor {
     callback(null, {});
   }
 
-  constructor() {
+  constructor(stackOutputs: StackOutputs = () => ({})) {
     super({
-      newResource: (args) => ({
-        id: args.custom ? `${args.name}-id` : undefined,
-        state: mockState(args.type, args.name, args.inputs),
-      }),
+      newResource: (args) =>
+        // Read, not registered: a StackReference answers with the referenced stack's outputs.
+        args.type === "pulumi:pulumi:StackReference"
+          ? {
+              id: String(args.inputs.name),
+              state: { name: args.inputs.name, outputs: stackOutputs(String(args.inputs.name)) },
+            }
+          : {
+              id: args.custom ? `${args.name}-id` : undefined,
+              state: mockState(args.type, args.name, args.inputs),
+            },
       call: () => ({}),
     });
   }
@@ -182,8 +192,9 @@ export function installRecorder(args: {
   stack: string;
   config: Record<string, string>;
   secretKeys?: string[];
+  stackOutputs?: StackOutputs;
 }): RecordingMonitor {
-  const monitor = new RecordingMonitor();
+  const monitor = new RecordingMonitor(args.stackOutputs);
   current = monitor;
   settings.setMockOptions(monitor, args.project, args.stack, true);
   const store = state.getStore();

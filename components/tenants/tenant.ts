@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig, contributorSubject } from "../config/schema";
 import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
 import { inBatches } from "../lib/batches";
+import { TenantObjectStoreFacts, TenantObjectStoreKeys } from "./objectStore";
 import { K8sObject, labels } from "../lib/k8s";
 import { contributorBindingName } from "../lib/naming";
 
@@ -213,6 +214,10 @@ export function contributorObjects(
 
 export interface TenantsArgs {
   tenants: TenantConfig[];
+  /** The Pipelines object store, when Pipelines runs: each tenant gets its keys. */
+  objectStore?: TenantObjectStoreFacts;
+  /** The MinIO server, when it is in the same stack (the tenant users' Job waits for it). */
+  minio?: pulumi.Resource[];
   /** Tolerations of the cluster's GPU pools, for the GPU PodDefault. */
   gpuTolerations: Toleration[];
   /** The Profile CRD and controller. */
@@ -228,6 +233,7 @@ export class Tenants extends pulumi.ComponentResource {
   readonly names: string[];
   /** Resolves once every tenant's resources are registered; the program awaits it. */
   readonly registered: Promise<void>;
+  private readonly keys?: TenantObjectStoreKeys;
 
   constructor(
     name: string,
@@ -236,9 +242,15 @@ export class Tenants extends pulumi.ComponentResource {
   ) {
     super("kubeflow-platform:tenants:Tenants", name, {}, opts);
     this.names = args.tenants.map((t) => t.name);
+    this.keys = args.objectStore
+      ? new TenantObjectStoreKeys(this, name, args.objectStore)
+      : undefined;
     this.registered = inBatches(args.tenants, TENANTS_PER_BATCH, (t) =>
       this.addTenant(name, t),
-    ).then(() => this.registerOutputs({ names: this.names }));
+    ).then(() => {
+      this.keys?.finish(args.tenants, args.minio ?? []);
+      this.registerOutputs({ names: this.names });
+    });
   }
 
   private addTenant(name: string, t: TenantConfig): void {
@@ -252,6 +264,7 @@ export class Tenants extends pulumi.ComponentResource {
         retainOnDelete: t.retain,
       },
     );
+    this.keys?.addTenant(t, ns);
     const sa = azureServiceAccount(t);
     const identity = sa
       ? [

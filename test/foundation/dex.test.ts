@@ -103,8 +103,8 @@ describe("Dex component", () => {
     const { buildPlatform } = await import("../../components/platform");
     const { PlatformSchema } = await import("../../components/config/schema");
     const out = await buildPlatform(PlatformSchema.parse(LOCAL_CONFIG));
-    for (const pw of Object.values(out.staticUserPasswords))
+    for (const pw of Object.values(out.staticUserPasswords!))
       expect(await (pw as unknown as { isSecret: Promise<boolean> }).isSecret).toBe(true);
-    expect(pulumi.Output.isInstance(Object.values(out.staticUserPasswords)[0])).toBe(true);
+    expect(pulumi.Output.isInstance(Object.values(out.staticUserPasswords!)[0])).toBe(true);
   });
 });

@@ -81,14 +81,12 @@ describe("Pipelines component", () => {
       "pipelines-manifests",
       "pipelines-mysql-secret",
       "pipelines-object-store-secret",
-      "pipelines-tenant-credentials",
       "pipelines-tenant-sync-hook",
     ]);
     expect(byName(regs, "pipelines-mysql-secret").inputs.stringData).toBe(SECRET_PLACEHOLDER);
     expect(byName(regs, "pipelines-object-store-secret").inputs.stringData).toBe(
       SECRET_PLACEHOLDER,
     );
-    expect(byName(regs, "pipelines-tenant-credentials").inputs.stringData).toBe(SECRET_PLACEHOLDER);
     expect(byName(regs, "pipelines-tenant-sync-hook").inputs.data).toEqual({
       "sync.mjs": fs.readFileSync(HOOK_SOURCE, "utf8"),
     });
@@ -111,7 +109,6 @@ describe("Pipelines component", () => {
     for (const n of [
       "pipelines-mysql-secret",
       "pipelines-object-store-secret",
-      "pipelines-tenant-credentials",
       "pipelines-tenant-sync-hook",
       "mysql-statefulset",
       "minio-statefulset",

@@ -4,7 +4,6 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import {
   ObjectStoreEndpoint,
-  TENANT_CREDENTIALS_SECRET,
   TENANT_SYNC_CONFIGMAP,
   argoArtifactRepository,
   artifactRepository,
@@ -164,10 +163,8 @@ describe("pipelines transforms (pure)", () => {
       command: ["node", "/hooks/sync.mjs"],
       securityContext: { runAsNonRoot: true },
     });
-    expect(pod.volumes).toEqual([
-      { name: "hooks", configMap: { name: TENANT_SYNC_CONFIGMAP } },
-      { name: "credentials", secret: { secretName: TENANT_CREDENTIALS_SECRET } },
-    ]);
+    // The hook holds no keys: only its own code is mounted.
+    expect(pod.volumes).toEqual([{ name: "hooks", configMap: { name: TENANT_SYNC_CONFIGMAP } }]);
   });
 
   it("leave unrelated objects alone", () => {

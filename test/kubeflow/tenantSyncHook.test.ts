@@ -1,9 +1,6 @@
 // Our Metacontroller hook for tenant namespaces: pure desired state, and the real server answering a
 // sync request the way Metacontroller sends it.
 import { spawn } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOOK_SOURCE } from "../../components/kubeflow/pipelines";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,58 +32,42 @@ const request = (name: string, enabled = true) => ({
 });
 
 describe("desired attachments (pure)", () => {
-  it("a tenant with keys gets its Secret, launcher config, metadata endpoint and artifact repository", () => {
-    const out = hook.sync(request("team-a"), settings, () => ({
-      accessKey: "AK",
-      secretKey: "SK",
-    }));
+  it("a tenant namespace gets its launcher config, metadata endpoint and artifact repository; never keys", () => {
+    const out = hook.sync(request("team-a"), settings);
     expect(out.status).toEqual({ "kubeflow-pipelines-ready": "True" });
     expect(out.attachments.map((a) => `${a.kind}/${a.metadata.name}`)).toEqual([
-      "Secret/mlpipeline-minio-artifact",
       "ConfigMap/kfp-launcher",
       "ConfigMap/metadata-grpc-configmap",
       "ConfigMap/artifact-repositories",
     ]);
     for (const a of out.attachments) expect(a.metadata.namespace).toBe("team-a");
-    const [secret, launcher, , repos] = out.attachments;
-    expect(secret.stringData).toEqual({ accesskey: "AK", secretkey: "SK" });
+    const [launcher, , repos] = out.attachments;
     expect(launcher.data!.defaultPipelineRoot).toBe(
       "s3://mlpipeline/private-artifacts/team-a/v2/artifacts",
     );
+    // The launcher and Argo read the keys the tenants layer writes into the namespace.
+    expect(launcher.data!.providers).toContain('"secretName":"mlpipeline-minio-artifact"');
     const repo = JSON.parse(repos.data!["default-namespaced"]);
     expect(repo.s3.keyFormat).toMatch(/^private-artifacts\/team-a\//);
+    expect(repo.s3.accessKeySecret).toEqual({
+      name: "mlpipeline-minio-artifact",
+      key: "accesskey",
+    });
     expect(repo.s3.insecure).toBe(true);
   });
 
-  it("a namespace without keys yet gets no Secret and reports not ready", () => {
-    const out = hook.sync(request("team-b"), settings, () => undefined);
-    expect(out.status).toEqual({ "kubeflow-pipelines-ready": "False" });
-    expect(out.attachments.some((a) => a.kind === "Secret")).toBe(false);
-  });
-
   it("a namespace without the Pipelines label gets nothing", () => {
-    expect(hook.sync(request("default", false), settings, () => undefined)).toEqual({
+    expect(hook.sync(request("default", false), settings)).toEqual({
       status: {},
       attachments: [],
     });
-  });
-
-  it("reads keys from the mounted Secret's file for the namespace", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "creds-"));
-    fs.writeFileSync(path.join(dir, "team-a"), "AK SK");
-    expect(hook.readCredentials(dir, "team-a")).toEqual({ accessKey: "AK", secretKey: "SK" });
-    expect(hook.readCredentials(dir, "team-z")).toBeUndefined();
   });
 });
 
 describe("the hook server", () => {
   const port = 18000 + Math.floor(Math.random() * 1000);
   let server: ReturnType<typeof spawn>;
-  let dir: string;
-
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hook-"));
-    fs.writeFileSync(path.join(dir, "team-a"), "AK SK");
     server = spawn(process.execPath, [HOOK_SOURCE], {
       env: {
         OBJECT_STORE_HOST: settings.host,
@@ -94,7 +75,6 @@ describe("the hook server", () => {
         OBJECT_STORE_SECURE: "false",
         OBJECT_STORE_REGION: "us-east-1",
         OBJECT_STORE_BUCKET: "mlpipeline",
-        CREDENTIALS_DIR: dir,
         CONTROLLER_PORT: String(port),
       },
       stdio: "pipe",
@@ -112,7 +92,7 @@ describe("the hook server", () => {
   });
   afterAll(() => server.kill());
 
-  it("answers Metacontroller's sync request with the attachments and never logs a key", async () => {
+  it("answers Metacontroller's sync request with the attachments", async () => {
     let logs = "";
     server.stdout!.on("data", (d) => (logs += d));
     const res = await fetch(`http://127.0.0.1:${port}/sync`, {
@@ -121,15 +101,10 @@ describe("the hook server", () => {
       body: JSON.stringify(request("team-a")),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { attachments: { kind: string; stringData?: unknown }[] };
-    expect(body.attachments).toHaveLength(4);
-    expect(body.attachments[0]).toMatchObject({
-      kind: "Secret",
-      stringData: { accesskey: "AK", secretkey: "SK" },
-    });
+    const body = (await res.json()) as { attachments: { kind: string }[] };
+    expect(body.attachments.map((a) => a.kind)).toEqual(["ConfigMap", "ConfigMap", "ConfigMap"]);
     await new Promise((r) => setTimeout(r, 100));
-    expect(logs).toContain("synced team-a");
-    expect(logs).not.toContain("SK");
+    expect(logs).toContain("synced team-a: 3 attachments");
   });
 
   it("answers a malformed request with 500 and keeps serving", async () => {

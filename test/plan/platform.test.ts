@@ -98,7 +98,7 @@ describe("stateful resources", () => {
     "minio-statefulset",
     "mysql-root-password",
     "mysql-kfp-password",
-    "object-store-credentials-tenant-master-key",
+    "tenants-object-store-master-key",
   ])("%s is protected", (name) => expect(byName(regs, name).protect).toBe(true));
 
   it("tenant namespaces are retained when a tenant is removed", () => {

@@ -95,8 +95,9 @@ describe("Tenants component", () => {
 
   it("registers namespace, Profile, LimitRange and two objects per contributor, per tenant", () => {
     const teamA = regs.filter((r) => r.name.startsWith("tenants-team-a-"));
-    // 3 + 2 per contributor (team-a has two) + its GPU PodDefault (GPU quota, GPU pool)
-    expect(teamA).toHaveLength(3 + 2 * 2 + 1);
+    // namespace, Profile, LimitRange, object-store keys + 2 per contributor (team-a has two)
+    // + its GPU PodDefault (GPU quota, GPU pool)
+    expect(teamA).toHaveLength(4 + 2 * 2 + 1);
   });
 
   it("keeps the namespace when a tenant is removed; its objects go with it", () => {
@@ -217,5 +218,52 @@ describe("identity, groups, PodDefaults and retention", () => {
     });
     const mine = regs.filter((r) => r.name.startsWith("tenants-typical-"));
     expect(mine.length).toBeLessThanOrEqual(4 + 2 * 3);
+  });
+});
+
+describe("tenants' object-store keys (tenants layer)", () => {
+  it("each tenant gets its keys Secret in its namespace; MinIO users come from one Job", async () => {
+    const regs = await plan(LOCAL_CONFIG);
+    const keys = byName(regs, "tenants-team-a-object-store-keys");
+    expect(keys.inputs.metadata).toMatchObject({
+      name: "mlpipeline-minio-artifact",
+      namespace: "team-a",
+    });
+    expect(keys.inputs.stringData).toBe("[secret]");
+    expect(keys.dependsOn).toContain(byName(regs, "tenants-team-a-namespace").urn);
+    expect(byName(regs, "tenants-object-store-master-key")).toMatchObject({ protect: true });
+    const job = byName(regs, "tenants-minio-provision");
+    expect(job.dependsOn).toEqual(
+      expect.arrayContaining([
+        byName(regs, "minio-statefulset").urn,
+        byName(regs, "tenants-minio-users").urn,
+      ]),
+    );
+    expect(byName(regs, "tenants-minio-users").inputs.stringData).toBe("[secret]");
+  });
+
+  it("with S3 and per-tenant keys, the tenant's own keys; no MinIO Job", async () => {
+    const regs = await plan({
+      ...LOCAL_CONFIG,
+      objectStore: {
+        kind: "s3",
+        endpoint: "s3.eu-west-1.amazonaws.com",
+        region: "eu-west-1",
+        bucket: "acme-kf",
+        accessKeyId: "AKIAPLATFORM",
+        secretAccessKey: "platform-secret",
+      },
+      defaultTenant: false,
+      tenants: [
+        {
+          name: "team-a",
+          owner: "a@example.com",
+          objectStoreCredentials: { accessKeyId: "AKIATEAMA", secretAccessKey: "team-a-secret" },
+        },
+      ],
+    });
+    expect(byName(regs, "tenants-team-a-object-store-keys").inputs.stringData).toBe("[secret]");
+    expect(regs.some((r) => r.name === "tenants-minio-provision")).toBe(false);
+    expect(JSON.stringify(regs.map((r) => r.inputs))).not.toContain("team-a-secret");
   });
 });

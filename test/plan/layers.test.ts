@@ -1,0 +1,88 @@
+// Layered stacks: a platform stack without tenants, and a tenants stack that reads the platform's
+// facts by StackReference, so a tenant's change previews and updates nothing else.
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../components/config/errors";
+import { parsePlatformConfig } from "../../components/config/load";
+import { evaluatePlatform, platformStackOutputs } from "../../components/plan/evaluate";
+import { readStackPlatformConfig } from "../../components/plan/stackConfig";
+import { tenantLayerFacts } from "../../components/platform";
+
+const tenantsDev = readStackPlatformConfig("tenants-dev") as Record<string, unknown>;
+
+describe("a tenants stack", () => {
+  it("registers only its provider and its tenants", async () => {
+    const regs = await evaluatePlatform("tenants-dev", tenantsDev);
+    const top = regs.filter((r) => r.parent === "").map((r) => r.name);
+    expect(top.sort()).toEqual(["cluster", "tenants"]);
+    expect(regs.some((r) => r.name === "tenants-team-vision-profile")).toBe(true);
+  });
+
+  it("takes GPU tolerations and the object store from the platform stack's facts", async () => {
+    const regs = await evaluatePlatform("tenants-dev", tenantsDev);
+    const gpu = regs.find((r) => r.name === "tenants-team-vision-poddefault-gpu-nodes")!;
+    expect((gpu.inputs.spec as { tolerations: unknown[] }).tolerations).toEqual([
+      { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" },
+    ]);
+    expect(regs.some((r) => r.name === "tenants-minio-provision")).toBe(true);
+  });
+
+  it("a new tenant changes the tenants stack's plan and not the platform's", async () => {
+    const platformBefore = await evaluatePlatform(
+      "platform-dev",
+      readStackPlatformConfig("platform-dev"),
+    );
+    const before = await evaluatePlatform("tenants-dev", tenantsDev);
+    const after = await evaluatePlatform("tenants-dev", {
+      ...tenantsDev,
+      tenants: [
+        {
+          name: "team-new",
+          owner: "n@example.com",
+          quota: { cpu: "2", memory: "4Gi", storage: "10Gi" },
+        },
+      ],
+    });
+    const added = after.filter((r) => !before.some((b) => b.urn === r.urn)).map((r) => r.name);
+    expect(added).toEqual(
+      expect.arrayContaining(["tenants-team-new-namespace", "tenants-team-new-profile"]),
+    );
+    // The platform stack has no tenant in it at all, so nothing there can change.
+    expect(platformBefore.some((r) => r.name.startsWith("tenants-"))).toBe(false);
+    expect(platformBefore.some((r) => r.name === "tenants")).toBe(false);
+  });
+
+  it("fails clearly when the platform stack exports no facts", async () => {
+    const err = await evaluatePlatform("tenants-x", {
+      ...tenantsDev,
+      platformStack: "organization/kubeflow-platform/does-not-exist",
+    }).catch((e: unknown) => e);
+    expect(String((err as Error).message)).toMatch(/exports no tenantFacts/);
+  });
+
+  it("needs platformStack, which only a tenants stack may set", () => {
+    const problems = (raw: unknown) => {
+      try {
+        parsePlatformConfig(raw);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems.map((p) => p.path);
+      }
+    };
+    expect(problems({ layers: "tenants" })).toEqual(["platform.platformStack"]);
+    expect(problems({ platformStack: "a/b/c" })).toEqual(["platform.platformStack"]);
+  });
+});
+
+describe("a platform stack", () => {
+  it("exports the facts its tenants stack reads", () => {
+    const cfg = parsePlatformConfig(readStackPlatformConfig("platform-dev"));
+    const outputs = platformStackOutputs("organization/kubeflow-platform/platform-dev");
+    expect(outputs.tenantFacts).toEqual(
+      tenantLayerFacts(cfg, { accessKey: "[secret]", secretKey: "[secret]" }),
+    );
+    expect(tenantLayerFacts(cfg).objectStore).toMatchObject({
+      kind: "minio",
+      bucket: "mlpipeline",
+    });
+  });
+});
