@@ -31,12 +31,18 @@ export async function evaluatePlatform(
   // Pulumi captures a stack trace for every promise it makes (dozens per resource) and the plan
   // shows none of them: capturing them was half the plan's time. PLAN_STACK_TRACES=1 keeps them
   // for debugging the program itself.
+  // Pulumi also takes a full stack trace per resource, which tsx's source maps make costly.
   const stackTraceLimit = Error.stackTraceLimit;
-  if (!process.env.PLAN_STACK_TRACES) Error.stackTraceLimit = 0;
+  const sourceMaps = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled ?? false;
+  if (!process.env.PLAN_STACK_TRACES) {
+    Error.stackTraceLimit = 0;
+    process.setSourceMapsEnabled(false);
+  }
   try {
     return await evaluate(stack, rawPlatformConfig);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    process.setSourceMapsEnabled(sourceMaps);
   }
 }
 
