@@ -1,9 +1,10 @@
-// npm run plan -- --stack <name> [--json <file>]
+// npm run plan -- --stack <name> [--json <file>]   |   npm run plan -- --diff <old.json> <new.json>
 // Evaluates the program for a stack under Pulumi's mock runtime (no cluster, no credentials) and
 // prints what `pulumi up` would manage. Exits non-zero with the config errors when config is bad.
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { ConfigError } from "../components/config/errors";
+import { diffPlans, formatDiff } from "../components/plan/diff";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { formatTree, formatVersions, planJson } from "../components/plan/report";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
@@ -12,11 +13,25 @@ import { SIDECAR_REQUESTS } from "../components/foundation/istio";
 import { footprint, formatFootprint } from "../components/plan/footprint";
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { stack: { type: "string" }, json: { type: "string" } },
+  const { values, positionals } = parseArgs({
+    options: { stack: { type: "string" }, json: { type: "string" }, diff: { type: "boolean" } },
+    allowPositionals: true,
   });
+  if (values.diff) {
+    // npm run plan -- --diff old.json new.json: exit 3 when stateful resources would be lost.
+    if (positionals.length !== 2) {
+      console.error("usage: npm run plan -- --diff <old.json> <new.json>");
+      return 2;
+    }
+    const [before, after] = positionals.map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+    const diffs = diffPlans(before, after);
+    console.log(formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR)));
+    return diffs.some((d) => d.dangerous.length) ? 3 : 0;
+  }
   if (!values.stack) {
-    console.error("usage: npm run plan -- --stack <name> [--json <file>]");
+    console.error(
+      "usage: npm run plan -- --stack <name> [--json <file>]\n       npm run plan -- --diff <old.json> <new.json>",
+    );
     return 2;
   }
   try {

@@ -46,6 +46,8 @@ export interface Registration {
   retainOnDelete: boolean;
   deletedWith: string;
   transforms: number;
+  /** URNs this resource was known by before (its aliases), so renames keep their state. */
+  aliases: string[];
 }
 
 /** Replace secret-wrapped values (and unknowns) in serialized properties. */
@@ -70,7 +72,25 @@ type RegisterRequest = {
   getRetainondelete(): boolean | undefined;
   getDeletedwith(): string;
   getTransformsList(): unknown[];
+  getAliasesList(): AliasMessage[];
 };
+
+type AliasMessage = {
+  hasUrn(): boolean;
+  getUrn(): string;
+  getSpec():
+    | { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean }
+    | undefined;
+};
+
+/** The URN an alias names, filling unset parts from the resource itself. */
+function aliasUrn(a: AliasMessage, parent: string, type: string, name: string): string {
+  if (a.hasUrn()) return a.getUrn();
+  const spec = a.getSpec();
+  if (!spec) return "";
+  const aliasParent = spec.getParenturn() || (spec.getNoparent() ? "" : parent);
+  return urnFor(aliasParent, spec.getType() || type, spec.getName() || name);
+}
 
 /** Types whose outputs a provider computes (the rest echo their inputs). */
 const COMPUTED: Record<string, true> = { "random:index/randomPassword:RandomPassword": true };
@@ -158,6 +178,11 @@ export class RecordingMonitor extends MockMonitor {
         retainOnDelete: req.getRetainondelete() ?? false,
         deletedWith: req.getDeletedwith(),
         transforms: req.getTransformsList().length,
+        aliases: req
+          .getAliasesList()
+          .map((a) => aliasUrn(a, parent, type, name))
+          .filter(Boolean)
+          .sort(),
       });
       const response = new resproto.RegisterResourceResponse();
       response.setUrn(urn);
