@@ -38,8 +38,12 @@ export const kubeflowManifests: ManifestsPin = {
   commit: "d68ebc7fab366ab40ddd1541d2ec22febb31bc83",
 };
 
+// Tags shared by many images below (Renovate reads the comments).
+// renovate: datasource=docker depName=ghcr.io/kubeflow/kubeflow/central-dashboard
 const KF = "v1.10.0"; // kubeflow/kubeflow components synced into 26.03
+// renovate: datasource=docker depName=ghcr.io/kubeflow/kfp-api-server
 const KFP = "2.16.0";
+// renovate: datasource=docker depName=ghcr.io/kubeflow/katib/katib-controller
 const KATIB = "v0.19.0";
 const KNATIVE = "gcr.io/knative-releases/knative.dev";
 

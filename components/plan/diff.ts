@@ -104,7 +104,9 @@ export function diffPlans(before: PlanJson, after: PlanJson): ComponentDiff[] {
     d.removed.push(r.name);
     // Retained resources stay in the cluster but leave Pulumi's care: flagged all the same.
     if (isStateful(r))
-      d.dangerous.push(`${r.name} (${r.retainOnDelete ? "removed; kept in the cluster" : "deleted"})`);
+      d.dangerous.push(
+        `${r.name} (${r.retainOnDelete ? "removed; kept in the cluster" : "deleted"})`,
+      );
   }
   return [...diffs.values()]
     .filter((d) => d.added.length + d.removed.length + d.modified.length + d.replaced.length > 0)
