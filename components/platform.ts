@@ -3,15 +3,19 @@
 // A stack runs all layers (`layers: all`) or one: `platform` exports the facts the tenants layer
 // needs, and a `tenants` stack reads them from the platform stack by StackReference.
 import * as pulumi from "@pulumi/pulumi";
+import { AksCluster } from "./cluster/azure";
+import { EksCluster } from "./cluster/aws";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
-import { PlatformConfig, TenantConfig, TenantSchema } from "./config/schema";
+import { ClusterLayer } from "./cluster/facts";
+import { GkeCluster } from "./cluster/gcp";
+import { GpuPool, PlatformConfig, TenantConfig, TenantSchema, gpuPoolsOf } from "./config/schema";
 import { CertManager } from "./foundation/certManager";
 import { dataNamespace } from "./foundation/dataNamespace";
 import { Dex } from "./foundation/dex";
 import { IngressAuth } from "./foundation/ingressAuth";
 import { Istio } from "./foundation/istio";
 import { Minio } from "./foundation/minio";
-import { Mysql } from "./foundation/mysql";
+import { ManagedMysql, Mysql } from "./foundation/mysql";
 import { OAuth2Proxy } from "./foundation/oauth2Proxy";
 import { ObjectStoreCredentials } from "./foundation/objectStoreCredentials";
 import { KubeflowCore } from "./kubeflow/core";
@@ -44,7 +48,7 @@ export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
 }
 
 export interface PlatformOutputs {
-  context: string;
+  context: pulumi.Input<string>;
   dashboardUrl?: string;
   /** email → generated password (secret). */
   staticUserPasswords?: Record<string, pulumi.Output<string>>;
@@ -71,20 +75,19 @@ export function tenantLayerFacts(
   return {
     objectStore: pipelines
       ? {
-          kind: cfg.objectStore.kind,
-          bucket: cfg.objectStore.bucket,
+          // A managed bucket is S3 to the tenants: they bring keys or use their cloud identity.
+          kind: cfg.objectStore.kind === "minio" ? "minio" : "s3",
+          bucket: cfg.objectStore.bucket ?? "",
           shared,
           ...(shared ? { platformKeys } : {}),
         }
       : undefined,
-    gpuTolerations: gpuTolerations(cfg.cluster.gpuPools),
+    gpuTolerations: gpuTolerations(gpuPoolsOf(cfg.cluster)),
   };
 }
 
 /** The tolerations that let a pod onto any of the GPU pools, without duplicates. */
-export function gpuTolerations(
-  pools: PlatformConfig["cluster"]["gpuPools"],
-): PlatformConfig["cluster"]["gpuPools"][number]["tolerations"] {
+export function gpuTolerations(pools: GpuPool[]): GpuPool["tolerations"] {
   const seen = new Map(pools.flatMap((p) => p.tolerations).map((t) => [JSON.stringify(t), t]));
   return [...seen.values()];
 }
@@ -106,11 +109,8 @@ export async function buildPlatform(
     pulumi.runtime.registerResourceTransform(
       toResourceTransform([mirrorImages(cfg.images.registry, cfg.images.pullSecret)]),
     );
-  const cluster = new ExistingCluster("cluster", {
-    cluster: cfg.cluster,
-    kubeconfig: options.kubeconfig,
-  });
-  const k8sOpts = { providers: { kubernetes: cluster.provider } };
+  const cluster = buildCluster(cfg, options);
+  const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
   if (cfg.layers === "tenants") {
     // The platform stack's facts; its resources (CRDs, webhooks) are in place before this runs.
@@ -139,6 +139,32 @@ export async function buildPlatform(
   );
   platform.afterTenants(tenants, tenants.names);
   return { ...platform.outputs, tenants: tenants.names };
+}
+
+/** The cluster layer: a cluster that exists, or one the platform creates in a cloud. */
+function buildCluster(
+  cfg: PlatformConfig,
+  options: { kubeconfig?: ResolvedKubeconfig },
+): ClusterLayer {
+  const c = cfg.cluster;
+  switch (c.kind) {
+    case "existing":
+      return new ExistingCluster("cluster", { cluster: c, kubeconfig: options.kubeconfig });
+    case "aws":
+      return new EksCluster("cluster", {
+        cluster: c,
+        database: cfg.database,
+        objectStore: cfg.objectStore,
+      });
+    case "gcp":
+      return new GkeCluster("cluster", {
+        cluster: c,
+        database: cfg.database,
+        objectStore: cfg.objectStore,
+      });
+    case "azure":
+      return new AksCluster("cluster", { cluster: c, database: cfg.database });
+  }
 }
 
 /** The tenants layer. Resolves once every tenant is registered (they go in batches). */
@@ -175,13 +201,18 @@ interface PlatformLayer {
 /** Foundation, Kubeflow core and the enabled applications. */
 function buildPlatformLayer(
   cfg: PlatformConfig,
-  cluster: ExistingCluster,
+  cluster: ClusterLayer,
   k8sOpts: pulumi.ComponentResourceOptions,
 ): PlatformLayer {
   const apps = enabledApps(cfg.profile, cfg.components);
   // Foundation
   const certManager = new CertManager("cert-manager", {}, k8sOpts);
-  const istio = new Istio("istio", { ingress: cfg.ingress, cni: cfg.istio.cni }, k8sOpts);
+  // The cloud's load balancer annotations first; the user's win.
+  const ingress = {
+    ...cfg.ingress,
+    serviceAnnotations: { ...cluster.facts.ingressAnnotations, ...cfg.ingress.serviceAnnotations },
+  };
+  const istio = new Istio("istio", { ingress, cni: cfg.istio.cni }, k8sOpts);
   const dex = new Dex("dex", { auth: cfg.auth, hostname: cfg.ingress.hostname }, k8sOpts);
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
 
@@ -191,7 +222,7 @@ function buildPlatformLayer(
   );
   const needsDatabase = apps.has("pipelines") || appDatabases.length > 0;
   const runsData =
-    (needsDatabase && cfg.database.kind === "inCluster") ||
+    (needsDatabase && ["inCluster", "managed"].includes(cfg.database.kind)) ||
     (apps.has("pipelines") && cfg.objectStore.kind === "minio");
   const dataNs = runsData
     ? dataNamespace("kubeflow-data", { provider: cluster.provider })
@@ -214,6 +245,19 @@ function buildPlatformLayer(
     dataServices.push(mysql);
     database = mysql.connection;
     for (const a of appDatabases) appConnections[a] = mysql.appConnections[APP_DATABASES[a].app];
+  } else if (needsDatabase && cfg.database.kind === "managed" && cluster.facts.managedDatabase) {
+    const managed = new ManagedMysql(
+      "mysql",
+      {
+        ...cluster.facts.managedDatabase,
+        namespace: dataNs!,
+        appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
+      },
+      k8sOpts,
+    );
+    dataServices.push(managed);
+    database = managed.connection;
+    for (const a of appDatabases) appConnections[a] = managed.appConnections[APP_DATABASES[a].app];
   } else if (needsDatabase && cfg.database.kind === "external") {
     const password = pulumi.secret(cfg.database.password);
     database = {
@@ -261,7 +305,7 @@ function buildPlatformLayer(
   if (apps.has("pipelines")) {
     const credentials = new ObjectStoreCredentials(
       "object-store-credentials",
-      { objectStore: cfg.objectStore },
+      { objectStore: cfg.objectStore, managedKeys: cluster.facts.managedObjectStore?.keys },
       k8sOpts,
     );
     platformKeys = credentials.platform;
@@ -270,7 +314,7 @@ function buildPlatformLayer(
       const minio = new Minio(
         "minio",
         {
-          bucket: cfg.objectStore.bucket,
+          bucket: cfg.objectStore.bucket ?? "",
           storageGiB: cfg.objectStore.storageGiB,
           storageClass: cluster.facts.storageClass,
           namespace: dataNs!,
@@ -281,7 +325,7 @@ function buildPlatformLayer(
       dataServices.push(minio);
       minioServer = [minio];
       store = { ...minio.endpoint, region: "us-east-1", bucket: cfg.objectStore.bucket };
-    } else {
+    } else if (cfg.objectStore.kind === "s3") {
       const [host, port] = cfg.objectStore.endpoint.split(":");
       store = {
         host,
@@ -291,6 +335,9 @@ function buildPlatformLayer(
         bucket: cfg.objectStore.bucket,
         workloadIdentity: cfg.objectStore.serviceAccountAnnotations,
       };
+    } else {
+      const { keys: _keys, ...managed } = cluster.facts.managedObjectStore!;
+      store = managed;
     }
     new Pipelines(
       "pipelines",

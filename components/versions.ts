@@ -96,6 +96,13 @@ export const charts = {
     version: "10.7.0",
     images: ["quay.io/oauth2-proxy/oauth2-proxy:v7.15.3"],
   },
+  // NVIDIA device plugin, where the cloud's GPU image has the driver but not the plugin (EKS, AKS).
+  nvidiaDevicePlugin: {
+    repo: "https://nvidia.github.io/k8s-device-plugin",
+    chart: "nvidia-device-plugin",
+    version: "0.17.1",
+    images: ["nvcr.io/nvidia/k8s-device-plugin:v0.17.1"],
+  },
   // KServe 0.16.0, the release kubeflow/manifests 26.03 installs; its charts keep the "v" prefix.
   kserveCrd: {
     repo: "oci://ghcr.io/kserve/charts",

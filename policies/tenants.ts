@@ -1,5 +1,6 @@
 // What the policies read from a stack: tenants (Profiles), their namespaces, GPU pools. Pure
 // functions over the props Pulumi hands to policies, shared by the policies and their tests.
+import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES } from "../components/lib/gpuTypes";
 import { podSpecsIn } from "../components/lib/images";
 import { quantityToNumber } from "../components/lib/quantity";
 
@@ -62,27 +63,8 @@ export interface GpuPool {
   tainted: boolean;
 }
 
-/** GPUs per node for common GPU instance types (AWS, Azure); others count as one. */
-const GPUS_PER_INSTANCE: Record<string, number> = {
-  "g5.xlarge": 1,
-  "g5.2xlarge": 1,
-  "g5.4xlarge": 1,
-  "g5.8xlarge": 1,
-  "g5.12xlarge": 4,
-  "g5.24xlarge": 4,
-  "g5.48xlarge": 8,
-  "g6.xlarge": 1,
-  "g6.12xlarge": 4,
-  "g6.48xlarge": 8,
-  "p4d.24xlarge": 8,
-  "p5.48xlarge": 8,
-  Standard_NC4as_T4_v3: 1,
-  Standard_NC8as_T4_v3: 1,
-  Standard_NC64as_T4_v3: 4,
-  Standard_NC24ads_A100_v4: 1,
-  Standard_NC48ads_A100_v4: 2,
-  Standard_NC96ads_A100_v4: 4,
-};
+/** GPUs per node for the clouds' GPU instance types; others count as one. */
+const GPUS_PER_INSTANCE: Record<string, number> = { ...AWS_GPU_INSTANCES, ...AZURE_GPU_VM_SIZES };
 
 const isGpuTaint = (t: { key?: string; effect?: string }) =>
   t?.key === "nvidia.com/gpu" &&

@@ -6,12 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ClusterConfig } from "../config/schema";
-
-/** What the platform layer needs to know about the cluster. */
-export interface ClusterFacts {
-  /** StorageClass for platform volumes; undefined means the cluster default. */
-  storageClass?: string;
-}
+import { ClusterFacts, ClusterLayer } from "./facts";
 
 export interface ResolvedKubeconfig {
   /** Path handed to the provider; undefined means the provider's own default lookup. */
@@ -66,7 +61,8 @@ export interface ExistingClusterArgs {
   kubeconfig?: ResolvedKubeconfig;
 }
 
-export class ExistingCluster extends pulumi.ComponentResource {
+export class ExistingCluster extends pulumi.ComponentResource implements ClusterLayer {
+  readonly ready: pulumi.Resource[] = [];
   readonly provider: k8s.Provider;
   readonly facts: ClusterFacts;
   readonly context: string;
@@ -91,7 +87,11 @@ export class ExistingCluster extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    this.facts = { storageClass: args.cluster.storageClass };
+    this.facts = {
+      storageClass: args.cluster.storageClass,
+      gpuPools: args.cluster.gpuPools,
+      ingressAnnotations: {},
+    };
     this.registerOutputs({ context: this.context });
   }
 }

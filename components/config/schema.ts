@@ -18,6 +18,7 @@ import {
   stringMap,
 } from "./fields";
 import { AppsSchema, ImagesSchema, ProfileSchema, TolerationSchema, enabledApps } from "./apps";
+import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -99,10 +100,34 @@ export const ExistingClusterSchema = z
   .meta({ description: "Use a cluster that already exists (kind, k3d, minikube, on-prem)." });
 
 export const ClusterSchema = z
-  .discriminatedUnion("kind", [ExistingClusterSchema], {
-    error: 'must have kind "existing" (managed clouds come with the cloud cluster layer)',
-  })
+  .discriminatedUnion(
+    "kind",
+    [ExistingClusterSchema, AwsClusterSchema, GcpClusterSchema, AzureClusterSchema],
+    { error: 'must have kind "existing", "aws", "gcp" or "azure"' },
+  )
   .prefault({ kind: "existing" });
+
+export type GpuPool = z.output<typeof GpuPoolSchema>;
+
+/** The label every node of a platform-made pool carries, so pods can select a pool. */
+export const POOL_LABEL = "kubeflow-platform/pool";
+
+/**
+ * The cluster's GPU pools, whatever its kind: declared for an existing cluster, derived from the
+ * node pools the platform creates in the cloud (tainted, labelled with their pool). Pure.
+ */
+export function gpuPoolsOf(cluster: z.output<typeof ClusterSchema>): GpuPool[] {
+  if (cluster.kind === "existing") return cluster.gpuPools;
+  return cluster.nodePools
+    .filter((p) => p.role === "gpu")
+    .map((p) => ({
+      name: p.name,
+      nodeSelector: { [POOL_LABEL]: p.name },
+      tolerations: [GPU_TAINT_TOLERATION],
+      gpusPerNode: Math.max(1, gpusPerNode(cluster.kind, p)),
+      maxNodes: p.maxSize,
+    }));
+}
 
 // ---------------------------------------------------------------- ingress
 const IngressFields = z.strictObject({
@@ -264,15 +289,37 @@ export const ExternalDatabaseSchema = z
   })
   .meta({ description: "An existing MySQL 8 server; no MySQL is deployed." });
 
+export const ManagedDatabaseSchema = z
+  .strictObject({
+    kind: z.literal("managed"),
+    storageGiB: sizeGiB(50).meta({ description: "Allocated storage.", examples: [100] }),
+    instanceClass: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "Instance class / tier / SKU. @default db.t4g.medium (AWS), db-custom-2-7680 (GCP), Standard_B2ms (Azure)",
+        examples: ["db.m7g.large"],
+      }),
+    backupRetentionDays: z.int().min(1).max(35).default(7),
+  })
+  .meta({
+    description:
+      "The cloud's MySQL 8.0 (RDS, Cloud SQL, Azure Database for MySQL), private, encrypted, backed up and protected (cloud clusters only).",
+  });
+
 export const NoDatabaseSchema = z.strictObject({ kind: z.literal("none") }).meta({
   description:
     "No database: only for stacks that run none of Pipelines, Katib (on the platform database) and Model Registry.",
 });
 
 export const DatabaseSchema = z
-  .discriminatedUnion("kind", [InClusterDatabaseSchema, ExternalDatabaseSchema, NoDatabaseSchema], {
-    error: 'must have kind "inCluster", "external" or "none"',
-  })
+  .discriminatedUnion(
+    "kind",
+    [InClusterDatabaseSchema, ExternalDatabaseSchema, ManagedDatabaseSchema, NoDatabaseSchema],
+    { error: 'must have kind "inCluster", "external", "managed" or "none"' },
+  )
   .prefault({ kind: "inCluster" });
 
 // ---------------------------------------------------------------- object store
@@ -353,10 +400,27 @@ export const S3ObjectStoreSchema = S3ObjectStoreFields.superRefine(checkS3Creden
   description: "An existing S3-compatible bucket; no MinIO is deployed.",
 });
 
-export const ObjectStoreSchema = z
-  .discriminatedUnion("kind", [MinioObjectStoreSchema, S3ObjectStoreSchema], {
-    error: 'must have kind "minio" or "s3"',
+export const ManagedObjectStoreSchema = z
+  .strictObject({
+    kind: z.literal("managed"),
+    bucket: bucket()
+      .optional()
+      .meta({
+        description: "Bucket name (globally unique). @default <project>-<stack>-pipelines",
+        examples: ["acme-kubeflow-dev-artifacts"],
+      }),
   })
+  .meta({
+    description:
+      "A bucket the cluster layer creates: S3 with IRSA (AWS) or GCS with Workload Identity and HMAC keys for Pipelines' S3 client (GCP). Not on Azure, where Pipelines cannot use Blob storage: use minio.",
+  });
+
+export const ObjectStoreSchema = z
+  .discriminatedUnion(
+    "kind",
+    [MinioObjectStoreSchema, S3ObjectStoreSchema, ManagedObjectStoreSchema],
+    { error: 'must have kind "minio", "s3" or "managed"' },
+  )
   .prefault({ kind: "minio" });
 
 // ---------------------------------------------------------------- tenants
@@ -839,6 +903,26 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
+  if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing")
+    issue(
+      ctx,
+      ["database", "kind"],
+      "a managed database needs a cloud cluster (cluster.kind aws, gcp or azure)",
+      "managed",
+      'use database.kind "inCluster" or "external" on an existing cluster',
+    );
+  if (cfg.objectStore.kind === "managed" && !["aws", "gcp"].includes(cfg.cluster.kind))
+    issue(
+      ctx,
+      ["objectStore", "kind"],
+      cfg.cluster.kind === "azure"
+        ? "Pipelines cannot use Azure Blob storage"
+        : "a managed bucket needs an AWS or GCP cluster",
+      "managed",
+      cfg.cluster.kind === "azure"
+        ? 'use objectStore.kind "minio" (it runs on an Azure managed disk)'
+        : 'use objectStore.kind "minio" or "s3"',
+    );
   if (cfg.layers === "tenants" && !cfg.platformStack)
     issue(
       ctx,
@@ -857,7 +941,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
     );
   // A GPU quota is only honest where there are GPUs to schedule on. (A tenants stack cannot see the
   // platform's pools here; the policy pack checks GPU quotas against them.)
-  if (cfg.cluster.gpuPools.length === 0 && cfg.layers !== "tenants")
+  if (gpuPoolsOf(cfg.cluster).length === 0 && cfg.layers !== "tenants")
     tenants.forEach((t, i) => {
       if (t.quota?.gpu)
         issue(
@@ -939,7 +1023,7 @@ function checkAppDependencies(cfg: PlatformConfig, ctx: Ctx) {
   if (
     on.has("notebooks") &&
     gpus.enabled &&
-    cfg.cluster.gpuPools.length === 0 &&
+    gpuPoolsOf(cfg.cluster).length === 0 &&
     !gpus.tolerations?.length
   ) {
     issue(

@@ -144,27 +144,189 @@ export interface AppDatabaseConnection {
 const APP_USERS_SECRET = "mysql-app-users";
 
 /**
- * The app-database Job's script. Each file in /app-users is named after an app and holds
- * "<database> <user> <password>". Every statement is idempotent and the password is re-applied, so
- * the Job can run again at any time (new app, rotated password). Pure.
+ * The database users Job's script. Each file in /app-users is named after an app and holds
+ * "<database>[,<database>...] <user> <password>". Every statement is idempotent and the password is
+ * re-applied, so the Job can run again at any time (new app, rotated password). It logs in as
+ * $MYSQL_ADMIN_USER with $MYSQL_PWD. Pure.
  */
 export function appDatabasesScript(): string {
   return [
     "#!/bin/bash",
     "set -euo pipefail",
-    `until mysqladmin ping -h ${MYSQL_NAME} --silent; do sleep 3; done`,
+    `until mysqladmin ping -h ${MYSQL_NAME} -u"$MYSQL_ADMIN_USER" --silent; do sleep 3; done`,
     "for file in /app-users/*; do",
-    '  read -r database user password < "$file" || [ -n "${password:-}" ]',
-    `  mysql -h ${MYSQL_NAME} -uroot <<SQL`,
-    "CREATE DATABASE IF NOT EXISTS \\`$database\\`;",
+    '  read -r databases user password < "$file" || [ -n "${password:-}" ]',
+    `  mysql -h ${MYSQL_NAME} -u"$MYSQL_ADMIN_USER" <<SQL`,
     "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED WITH mysql_native_password BY '$password';",
     "ALTER USER '$user'@'%' IDENTIFIED WITH mysql_native_password BY '$password';",
+    "SQL",
+    "  for database in ${databases//,/ }; do",
+    `    mysql -h ${MYSQL_NAME} -u"$MYSQL_ADMIN_USER" <<SQL`,
+    "CREATE DATABASE IF NOT EXISTS \\`$database\\`;",
     "GRANT ALL PRIVILEGES ON \\`$database\\`.* TO '$user'@'%';",
     "SQL",
-    '  echo "database for $(basename "$file") ready"',
+    "  done",
+    '  echo "databases for $(basename "$file") ready"',
     "done",
     "",
   ].join("\n");
+}
+
+/**
+ * Database users with generated passwords (protected: they live in the database once set) and the
+ * idempotent Job that creates them and their databases, logged in as the server's admin.
+ * Returns each user's connection. Used for the in-cluster MySQL and for a managed one.
+ */
+export function mysqlUsers(
+  parent: pulumi.ComponentResource,
+  name: string,
+  args: {
+    users: (AppDatabase & { databases?: string[] })[];
+    adminUser: string;
+    dependsOn: pulumi.Resource[];
+  },
+): Record<string, AppDatabaseConnection> {
+  const connections: Record<string, AppDatabaseConnection> = {};
+  if (args.users.length === 0) return connections;
+  const host = `${MYSQL_NAME}.${DATA_NAMESPACE}.svc.cluster.local`;
+  const lines: Record<string, pulumi.Output<string>> = {};
+  for (const a of args.users) {
+    const password = new random.RandomPassword(
+      `${name}-${a.app}-password`,
+      { length: 32, special: false },
+      { parent, protect: true },
+    );
+    const databases = (a.databases ?? [a.database]).join(",");
+    lines[a.app] = pulumi.interpolate`${databases} ${a.user} ${password.result}`;
+    connections[a.app] = {
+      host,
+      port: MYSQL_PORT,
+      database: a.database,
+      user: a.user,
+      password: pulumi.secret(password.result),
+    };
+  }
+  const users = new k8s.core.v1.Secret(
+    `${name}-app-users`,
+    {
+      metadata: { name: APP_USERS_SECRET, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+      stringData: pulumi.secret(pulumi.all(lines)),
+    },
+    { parent, dependsOn: args.dependsOn },
+  );
+  // A new Job (new name) when the set of users or the script changes.
+  const script = appDatabasesScript();
+  const jobName = `mysql-app-databases-${createHash("sha256")
+    .update(script)
+    .update(JSON.stringify(args.users))
+    .digest("hex")
+    .slice(0, 10)}`;
+  new k8s.batch.v1.Job(
+    `${name}-app-databases`,
+    {
+      metadata: { name: jobName, namespace: DATA_NAMESPACE, labels: labels("mysql-app-databases") },
+      spec: {
+        backoffLimit: 6,
+        template: {
+          metadata: { labels: labels("mysql-app-databases") },
+          spec: {
+            restartPolicy: "OnFailure",
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: 999,
+              runAsGroup: 999,
+              seccompProfile: { type: "RuntimeDefault" },
+            },
+            containers: [
+              {
+                name: "app-databases",
+                image: images.mysql,
+                command: ["/bin/bash", "-c", script],
+                env: [
+                  { name: "MYSQL_ADMIN_USER", value: args.adminUser },
+                  {
+                    name: "MYSQL_PWD",
+                    valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } },
+                  },
+                ],
+                resources: {
+                  requests: { cpu: "10m", memory: "32Mi" },
+                  limits: { memory: "128Mi" },
+                },
+                securityContext: restrictedContainerSecurity,
+                volumeMounts: [{ name: "app-users", mountPath: "/app-users", readOnly: true }],
+              },
+            ],
+            volumes: [{ name: "app-users", secret: { secretName: APP_USERS_SECRET } }],
+          },
+        },
+      },
+    },
+    { parent, dependsOn: [...args.dependsOn, users] },
+  );
+  return connections;
+}
+
+export interface ManagedMysqlArgs {
+  /** The managed server's host name (RDS, Cloud SQL, Azure) and its admin login. */
+  host: pulumi.Input<string>;
+  adminUser: string;
+  adminPassword: pulumi.Input<string>;
+  namespace: pulumi.Resource;
+  appDatabases: AppDatabase[];
+}
+
+/**
+ * A managed MySQL seen from the cluster as mysql.kubeflow-data (an ExternalName Service), so every
+ * app's configuration is the same as with the in-cluster server; the Pipelines user and the apps'
+ * users are created on it by the same idempotent Job.
+ */
+export class ManagedMysql extends pulumi.ComponentResource {
+  readonly connection: DatabaseConnection;
+  readonly appConnections: Record<string, AppDatabaseConnection>;
+
+  constructor(name: string, args: ManagedMysqlArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kubeflow-platform:foundation:ManagedMysql", name, {}, opts);
+    const deps = { parent: this, dependsOn: [args.namespace] };
+    const service = new k8s.core.v1.Service(
+      `${name}-service`,
+      {
+        metadata: { name: MYSQL_NAME, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        spec: { type: "ExternalName", externalName: args.host },
+      },
+      deps,
+    );
+    const admin = new k8s.core.v1.Secret(
+      `${name}-credentials`,
+      {
+        metadata: { name: SECRET, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
+        stringData: pulumi.secret({ "root-password": args.adminPassword }),
+      },
+      deps,
+    );
+    const users = mysqlUsers(this, name, {
+      users: [
+        {
+          app: "pipelines",
+          database: PIPELINES_DATABASES[0],
+          databases: PIPELINES_DATABASES,
+          user: PIPELINES_DB_USER,
+        },
+        ...args.appDatabases,
+      ],
+      adminUser: args.adminUser,
+      dependsOn: [service, admin],
+    });
+    const { pipelines, ...apps } = users;
+    this.connection = {
+      host: pipelines.host,
+      port: MYSQL_PORT,
+      user: PIPELINES_DB_USER,
+      password: pipelines.password,
+    };
+    this.appConnections = apps;
+    this.registerOutputs({ host: args.host });
+  }
 }
 
 export interface MysqlArgs {
@@ -253,91 +415,11 @@ export class Mysql extends pulumi.ComponentResource {
       password: pulumi.secret(kfp.result),
     };
 
-    this.appConnections = {};
-    const apps = args.appDatabases ?? [];
-    if (apps.length > 0) {
-      const lines: Record<string, pulumi.Output<string>> = {};
-      for (const a of apps) {
-        const password = new random.RandomPassword(
-          `${name}-${a.app}-password`,
-          { length: 32, special: false },
-          keep,
-        );
-        lines[a.app] = pulumi.interpolate`${a.database} ${a.user} ${password.result}`;
-        this.appConnections[a.app] = {
-          host,
-          port: MYSQL_PORT,
-          database: a.database,
-          user: a.user,
-          password: pulumi.secret(password.result),
-        };
-      }
-      const users = new k8s.core.v1.Secret(
-        `${name}-app-users`,
-        {
-          metadata: {
-            name: APP_USERS_SECRET,
-            namespace: DATA_NAMESPACE,
-            labels: labels(MYSQL_NAME),
-          },
-          stringData: pulumi.secret(pulumi.all(lines)),
-        },
-        deps,
-      );
-      // A new Job (new name) when the set of apps or the script changes.
-      const script = appDatabasesScript();
-      const jobName = `mysql-app-databases-${createHash("sha256")
-        .update(script)
-        .update(JSON.stringify(apps))
-        .digest("hex")
-        .slice(0, 10)}`;
-      new k8s.batch.v1.Job(
-        `${name}-app-databases`,
-        {
-          metadata: {
-            name: jobName,
-            namespace: DATA_NAMESPACE,
-            labels: labels("mysql-app-databases"),
-          },
-          spec: {
-            backoffLimit: 6,
-            template: {
-              metadata: { labels: labels("mysql-app-databases") },
-              spec: {
-                restartPolicy: "OnFailure",
-                securityContext: {
-                  runAsNonRoot: true,
-                  runAsUser: 999,
-                  runAsGroup: 999,
-                  seccompProfile: { type: "RuntimeDefault" },
-                },
-                containers: [
-                  {
-                    name: "app-databases",
-                    image: images.mysql,
-                    command: ["/bin/bash", "-c", script],
-                    env: [
-                      {
-                        name: "MYSQL_PWD",
-                        valueFrom: { secretKeyRef: { name: SECRET, key: "root-password" } },
-                      },
-                    ],
-                    resources: {
-                      requests: { cpu: "10m", memory: "32Mi" },
-                      limits: { memory: "128Mi" },
-                    },
-                    securityContext: restrictedContainerSecurity,
-                    volumeMounts: [{ name: "app-users", mountPath: "/app-users", readOnly: true }],
-                  },
-                ],
-                volumes: [{ name: "app-users", secret: { secretName: APP_USERS_SECRET } }],
-              },
-            },
-          },
-        },
-        { parent: this, dependsOn: [statefulSet, users] },
-      );
-    }
+    this.appConnections = mysqlUsers(this, name, {
+      users: args.appDatabases ?? [],
+      adminUser: "root",
+      dependsOn: [statefulSet],
+    });
     this.registerOutputs({ host: this.connection.host, statefulSet: statefulSet.metadata.name });
   }
 }

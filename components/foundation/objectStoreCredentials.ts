@@ -25,6 +25,8 @@ export const PLATFORM_ACCESS_KEY = "kubeflow-pipelines";
 
 export interface ObjectStoreCredentialsArgs {
   objectStore: ObjectStoreConfig;
+  /** Keys of a managed store, when it needs them (GCS HMAC keys). */
+  managedKeys?: pulumi.Output<AccessKey>;
 }
 
 /** The Pipelines services' keys: generated for MinIO, from config for S3 (none with workload identity). */
@@ -48,12 +50,17 @@ export class ObjectStoreCredentials extends pulumi.ComponentResource {
       this.platform = pulumi.secret(
         platformSecret.result.apply((secretKey) => ({ accessKey: PLATFORM_ACCESS_KEY, secretKey })),
       );
-    } else {
+    } else if (store.kind === "s3") {
       this.platform = pulumi.secret(
         store.accessKeyId && store.secretAccessKey
           ? { accessKey: store.accessKeyId, secretKey: store.secretAccessKey }
           : undefined,
       );
+    } else {
+      // Managed: HMAC keys (GCS) or none (S3 through IRSA).
+      this.platform = args.managedKeys
+        ? pulumi.secret(args.managedKeys)
+        : pulumi.output<AccessKey | undefined>(undefined);
     }
     this.registerOutputs({});
   }

@@ -3,7 +3,7 @@
 // serverless KServe; the tenant namespaces for the Spark operator.
 import * as pulumi from "@pulumi/pulumi";
 import { AppName } from "../config/apps";
-import { PlatformConfig } from "../config/schema";
+import { PlatformConfig, gpuPoolsOf } from "../config/schema";
 import { KnativeEventing, KnativeServing } from "../foundation/knative";
 import { AppDatabaseConnection } from "../foundation/mysql";
 import { Katib } from "./katib";
@@ -40,7 +40,7 @@ export function buildApps(
       "notebooks",
       {
         settings: c.notebooks,
-        gpuPools: cfg.cluster.gpuPools,
+        gpuPools: gpuPoolsOf(cfg.cluster),
         registry: cfg.images.registry,
         dependsOn: deps.base,
       },

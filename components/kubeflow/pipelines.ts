@@ -80,6 +80,9 @@ export const PIPELINES_REQUESTS: AppRequests = {
   requests: { cpu: "20m", memory: "96Mi" },
 };
 
+/** The service accounts of Pipelines that use the object store. */
+export const PIPELINES_SERVICE_ACCOUNT_NAMES = ["ml-pipeline", "ml-pipeline-ui"];
+
 export interface PipelinesArgs {
   settings: AppSettings;
   database: DatabaseEndpoint & { user: string; password: pulumi.Input<string> };
@@ -138,7 +141,7 @@ export class Pipelines extends pulumi.ComponentResource {
       },
       deps,
     );
-    upstreamKustomization(
+    const manifestsDir = upstreamKustomization(
       `${name}-manifests`,
       {
         overlay: {
@@ -162,6 +165,21 @@ export class Pipelines extends pulumi.ComponentResource {
         dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook],
       },
     );
+    // Workload identity: the Pipelines service accounts get the cloud's annotations (a role ARN or
+    // a Google service account), patched on with server-side apply once they exist.
+    if (args.objectStore.workloadIdentity)
+      for (const sa of PIPELINES_SERVICE_ACCOUNT_NAMES)
+        new k8s.core.v1.ServiceAccountPatch(
+          `${name}-${sa}-identity`,
+          {
+            metadata: {
+              name: sa,
+              namespace: KUBEFLOW_NAMESPACE,
+              annotations: args.objectStore.workloadIdentity,
+            },
+          },
+          { parent: this, dependsOn: [manifestsDir] },
+        );
     this.registerOutputs({});
   }
 }

@@ -10,8 +10,12 @@ export interface ObjectStoreEndpoint {
   secure: boolean;
   region: string;
   bucket: string;
-  /** Pipelines services reach S3 through workload identity (no keys). */
-  workloadIdentity?: Record<string, string>;
+  /**
+   * Pipelines services reach the store through workload identity (no keys): the annotations their
+   * service accounts get (values may be outputs, e.g. a role ARN, so they are patched on, not
+   * transformed in).
+   */
+  workloadIdentity?: Record<string, import("@pulumi/pulumi").Input<string>>;
 }
 
 export interface DatabaseEndpoint {
@@ -110,21 +114,6 @@ export function artifactRepository(
   };
 }
 
-/** Service accounts of the Pipelines services get workload-identity annotations. */
-export function workloadIdentity(store: ObjectStoreEndpoint): ObjectTransform {
-  return (obj) => {
-    if (
-      !store.workloadIdentity ||
-      obj.kind !== "ServiceAccount" ||
-      !["ml-pipeline", "ml-pipeline-ui"].includes(obj.metadata.name)
-    )
-      return obj;
-    const copy = structuredClone(obj);
-    copy.metadata.annotations = { ...(copy.metadata.annotations ?? {}), ...store.workloadIdentity };
-    return copy;
-  };
-}
-
 /**
  * Upstream's pipelines-profile-controller Deployment runs a hook that mints per-namespace keys
  * through SeaweedFS's IAM API. Keep its Service and DecoratorController, but run our hook: it
@@ -167,7 +156,6 @@ export function pipelinesTransforms(args: {
     apiServerObjectStore(args.store),
     uiObjectStore(args.store),
     argoArtifactRepository(args.store),
-    workloadIdentity(args.store),
     tenantSyncHook(args.syncImage, args.store),
   ];
 }

@@ -59,9 +59,15 @@ async function evaluate(stack: string, rawPlatformConfig: unknown): Promise<Regi
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.
-  const context = cfg.cluster.context ?? "<kubeconfig current-context>";
+  const context =
+    (cfg.cluster.kind === "existing" ? cfg.cluster.context : undefined) ??
+    "<kubeconfig current-context>";
   await buildPlatform(cfg, {
-    kubeconfig: { kubeconfigPath: cfg.cluster.kubeconfig, context, clusterIdentifier: context },
+    kubeconfig: {
+      kubeconfigPath: cfg.cluster.kind === "existing" ? cfg.cluster.kubeconfig : undefined,
+      context,
+      clusterIdentifier: context,
+    },
   });
   await settle();
   return [...monitor.registrations].sort((a, b) => a.urn.localeCompare(b.urn));

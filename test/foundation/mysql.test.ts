@@ -66,12 +66,19 @@ describe("app databases Job script (run with stand-in mysql clients)", () => {
       path.join(dir, "users", "model-registry"),
       "model_registry model_registry pw2",
     );
+    // One user may own several databases (Pipelines on a managed server).
+    fs.writeFileSync(path.join(dir, "users", "pipelines"), "mlpipeline,metadb,cachedb kfp pw3");
     const script = appDatabasesScript().replaceAll("/app-users/", `${dir}/users/`);
     const out = execFileSync("bash", ["-c", script], {
-      env: { PATH: `${dir}/bin:${process.env.PATH}`, MYSQL_PWD: "r00tpw" },
+      env: {
+        PATH: `${dir}/bin:${process.env.PATH}`,
+        MYSQL_PWD: "r00tpw",
+        MYSQL_ADMIN_USER: "kfadmin",
+      },
       encoding: "utf8",
     });
-    expect(out).toContain("database for katib ready");
+    expect(out).toContain("databases for katib ready");
+    expect(fs.readFileSync(path.join(dir, "sql"), "utf8")).toContain("-- -h mysql -ukfadmin");
     const sql = fs.readFileSync(path.join(dir, "sql"), "utf8");
     expect(sql).toContain("CREATE DATABASE IF NOT EXISTS `katib`;");
     expect(sql).toContain(
@@ -81,6 +88,8 @@ describe("app databases Job script (run with stand-in mysql clients)", () => {
       "ALTER USER 'model_registry'@'%' IDENTIFIED WITH mysql_native_password BY 'pw2';",
     );
     expect(sql).toContain("GRANT ALL PRIVILEGES ON `model_registry`.* TO 'model_registry'@'%';");
+    for (const db of ["mlpipeline", "metadb", "cachedb"])
+      expect(sql).toContain(`GRANT ALL PRIVILEGES ON \`${db}\`.* TO 'kfp'@'%';`);
     // The root password comes from the environment, never the command line.
     expect(sql).not.toContain("r00tpw");
   });

@@ -10,7 +10,6 @@ import {
   installConfig,
   pipelinesTransforms,
   tenantSyncHook,
-  workloadIdentity,
 } from "../../components/kubeflow/pipelinesTransforms";
 import { K8sObject } from "../../components/lib/k8s";
 import { applyTransforms } from "../../components/lib/transforms";
@@ -117,19 +116,6 @@ describe("pipelines transforms (pure)", () => {
     const uiEnv = envOf(applyTransforms(ui, transforms));
     expect(uiEnv).not.toHaveProperty("MINIO_ACCESS_KEY");
     expect(uiEnv).toMatchObject({ MINIO_HOST: s3WithIdentity.host, MINIO_SSL: "true" });
-  });
-
-  it("annotates only the Pipelines service accounts for workload identity", () => {
-    const sa = (name: string): K8sObject => ({
-      apiVersion: "v1",
-      kind: "ServiceAccount",
-      metadata: { name, namespace: "kubeflow" },
-    });
-    const t = workloadIdentity(s3WithIdentity);
-    expect(t(sa("ml-pipeline")).metadata.annotations).toEqual(s3WithIdentity.workloadIdentity);
-    expect(t(sa("ml-pipeline-ui")).metadata.annotations).toEqual(s3WithIdentity.workloadIdentity);
-    expect(t(sa("argo")).metadata.annotations).toBeUndefined();
-    expect(workloadIdentity(minio)(sa("ml-pipeline")).metadata.annotations).toBeUndefined();
   });
 
   it("Argo's default artifact repository writes under the namespace's private prefix", () => {

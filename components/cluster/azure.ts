@@ -1,0 +1,279 @@
+// AKS with per-module azure-native imports: a resource group and VNet (node subnet, and a
+// delegated subnet for MySQL), a cluster with Entra ID admins, Azure RBAC, OIDC issuer and Workload
+// Identity, egress through a managed NAT gateway, the system pool in the cluster and the other
+// pools as agent pools (GPU pools tainted, scaling from zero), the NVIDIA device plugin, an Azure
+// Files class for RWX and, when asked, Azure Database for MySQL flexible server on a private
+// network. Pipelines cannot use Blob storage, so the object store stays MinIO, on a managed disk.
+import * as containerservice from "@pulumi/azure-native/containerservice";
+import * as dbformysql from "@pulumi/azure-native/dbformysql";
+import * as network from "@pulumi/azure-native/network";
+import * as privatedns from "@pulumi/azure-native/privatedns";
+import * as resources from "@pulumi/azure-native/resources";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { AzureCluster, NodePool } from "../config/clusters";
+import { DatabaseConfig, GPU_TAINT_TOLERATION, POOL_LABEL, gpuPoolsOf } from "../config/schema";
+import { pinnedChart } from "../lib/charts";
+import { dnsLabelName } from "../lib/naming";
+import { charts } from "../versions";
+import { ClusterFacts, ClusterLayer } from "./facts";
+import { devicePluginValues } from "./gpu";
+
+/** An agent pool's settings. Pure. */
+export function aksPoolSettings(pool: NodePool, zones: string[]) {
+  return {
+    vmSize: pool.machineType,
+    osDiskSizeGB: pool.diskGiB,
+    availabilityZones: zones,
+    enableAutoScaling: true,
+    minCount: pool.minSize,
+    maxCount: pool.maxSize,
+    count: pool.desiredSize ?? Math.max(pool.minSize, pool.role === "system" ? 1 : 0),
+    mode: pool.role === "system" ? "System" : "User",
+    nodeLabels: { [POOL_LABEL]: pool.name, "kubeflow-platform/role": pool.role },
+    nodeTaints: pool.role === "gpu" ? [`${GPU_TAINT_TOLERATION.key}=present:NoSchedule`] : [],
+    osType: "Linux",
+    type: "VirtualMachineScaleSets",
+  };
+}
+
+/**
+ * Azure's load balancer probes the first port over TCP unless told otherwise; the ingress gateway
+ * answers health on /healthz/ready, so name the probe path (the health-probe caveat).
+ */
+export const AZURE_INGRESS_ANNOTATIONS = {
+  "service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path": "/healthz/ready",
+};
+
+export interface AksClusterArgs {
+  cluster: AzureCluster;
+  database: DatabaseConfig;
+}
+
+export class AksCluster extends pulumi.ComponentResource implements ClusterLayer {
+  readonly provider: k8s.Provider;
+  readonly context: pulumi.Output<string>;
+  readonly facts: ClusterFacts;
+  readonly ready: pulumi.Resource[];
+  readonly kubeconfig: pulumi.Output<string>;
+
+  constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+    const c = args.cluster;
+    super("kubeflow-platform:cluster:AksCluster", name, { gpuPools: gpuPoolsOf(c) }, opts);
+    const parent = { parent: this };
+    const clusterName = dnsLabelName(pulumi.getProject(), pulumi.getStack());
+    const location = c.location;
+
+    const group = new resources.ResourceGroup(
+      `${name}-group`,
+      { resourceGroupName: clusterName, location },
+      { ...parent, protect: true },
+    );
+    const [a, b] = c.network.cidr.split("/")[0].split(".").map(Number);
+    const vnet = new network.VirtualNetwork(
+      `${name}-vnet`,
+      {
+        resourceGroupName: group.name,
+        location,
+        addressSpace: { addressPrefixes: [c.network.cidr] },
+      },
+      { ...parent, ignoreChanges: ["subnets"] },
+    );
+    const nodes = new network.Subnet(
+      `${name}-nodes`,
+      {
+        resourceGroupName: group.name,
+        virtualNetworkName: vnet.name,
+        addressPrefix: `${a}.${b}.0.0/20`,
+      },
+      parent,
+    );
+    const system = c.nodePools.find((p) => p.role === "system")!;
+    const cluster = new containerservice.ManagedCluster(
+      `${name}-aks`,
+      {
+        resourceGroupName: group.name,
+        resourceName: clusterName,
+        location,
+        dnsPrefix: clusterName,
+        kubernetesVersion: c.kubernetesVersion,
+        identity: { type: "SystemAssigned" },
+        enableRBAC: true,
+        disableLocalAccounts: true,
+        aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: c.admins },
+        oidcIssuerProfile: { enabled: true },
+        securityProfile: { workloadIdentity: { enabled: true } },
+        apiServerAccessProfile: c.apiAccess.publicEndpoint
+          ? { authorizedIPRanges: c.apiAccess.allowedCidrs.filter((r) => r !== "0.0.0.0/0") }
+          : { enablePrivateCluster: true },
+        networkProfile: {
+          networkPlugin: "azure",
+          networkPluginMode: "overlay",
+          outboundType: "managedNATGateway",
+          loadBalancerSku: "standard",
+        },
+        agentPoolProfiles: [
+          {
+            name: system.name.replace(/-/g, "").slice(0, 12),
+            vnetSubnetID: nodes.id,
+            ...aksPoolSettings(system, c.zones),
+          },
+        ],
+        storageProfile: { fileCSIDriver: { enabled: true }, diskCSIDriver: { enabled: true } },
+      },
+      // The autoscaler owns the system pool's count once it exists.
+      { ...parent, protect: true, ignoreChanges: ["agentPoolProfiles[0].count"] },
+    );
+    const pools = c.nodePools
+      .filter((p) => p !== system)
+      .map(
+        (pool) =>
+          new containerservice.AgentPool(
+            `${name}-${pool.name}`,
+            {
+              resourceGroupName: group.name,
+              resourceName: cluster.name,
+              agentPoolName: pool.name.replace(/-/g, "").slice(0, 12),
+              vnetSubnetID: nodes.id,
+              ...aksPoolSettings(pool, c.zones),
+            },
+            { ...parent, ignoreChanges: ["count"] },
+          ),
+      );
+
+    const creds = containerservice.listManagedClusterUserCredentialsOutput({
+      resourceGroupName: group.name,
+      resourceName: cluster.name,
+      format: "exec",
+    });
+    this.kubeconfig = pulumi.secret(
+      creds.kubeconfigs.apply((k) => Buffer.from(k[0].value, "base64").toString("utf8")),
+    );
+    this.context = cluster.name;
+    this.provider = new k8s.Provider(
+      `${name}-k8s`,
+      { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id, enableServerSideApply: true },
+      parent,
+    );
+    const ready: pulumi.Resource[] = [cluster, ...pools];
+    if (c.nodePools.some((p) => p.role === "gpu"))
+      // AKS's GPU image carries the driver, not the device plugin.
+      ready.push(
+        pinnedChart(
+          `${name}-nvidia-device-plugin`,
+          charts.nvidiaDevicePlugin,
+          "kube-system",
+          devicePluginValues(),
+          {
+            parent: this,
+            providers: { kubernetes: this.provider },
+            dependsOn: pools,
+          },
+        ),
+      );
+    if (c.rwxStorageClass)
+      new k8s.storage.v1.StorageClass(
+        `${name}-azurefile`,
+        {
+          metadata: { name: "azurefile-rwx" },
+          provisioner: "file.csi.azure.com",
+          parameters: { skuName: "Premium_LRS", protocol: "nfs" },
+          reclaimPolicy: "Retain",
+          allowVolumeExpansion: true,
+        },
+        { parent: this, provider: this.provider, dependsOn: ready },
+      );
+    this.ready = ready;
+
+    let managedDatabase: ClusterFacts["managedDatabase"];
+    if (args.database.kind === "managed") {
+      const dbSubnet = new network.Subnet(
+        `${name}-mysql`,
+        {
+          resourceGroupName: group.name,
+          virtualNetworkName: vnet.name,
+          addressPrefix: `${a}.${b}.16.0/24`,
+          delegations: [{ name: "mysql", serviceName: "Microsoft.DBforMySQL/flexibleServers" }],
+        },
+        { ...parent, dependsOn: [nodes] },
+      );
+      const zone = new privatedns.PrivateZone(
+        `${name}-mysql`,
+        {
+          resourceGroupName: group.name,
+          privateZoneName: `${clusterName}.mysql.database.azure.com`,
+          location: "global",
+        },
+        parent,
+      );
+      const link = new privatedns.VirtualNetworkLink(
+        `${name}-mysql`,
+        {
+          resourceGroupName: group.name,
+          privateZoneName: zone.name,
+          location: "global",
+          virtualNetwork: { id: vnet.id },
+          registrationEnabled: false,
+        },
+        parent,
+      );
+      const password = new random.RandomPassword(
+        `${name}-db-admin-password`,
+        { length: 32, special: false },
+        { ...parent, protect: true },
+      );
+      const server = new dbformysql.Server(
+        `${name}-mysql`,
+        {
+          resourceGroupName: group.name,
+          serverName: `${clusterName}-mysql`,
+          location,
+          version: "8.0.21",
+          administratorLogin: "kfadmin",
+          administratorLoginPassword: password.result,
+          sku: { name: args.database.instanceClass ?? "Standard_B2ms", tier: "Burstable" },
+          storage: { storageSizeGB: args.database.storageGiB, autoGrow: "Enabled" },
+          backup: {
+            backupRetentionDays: args.database.backupRetentionDays,
+            geoRedundantBackup: "Disabled",
+          },
+          network: { delegatedSubnetResourceId: dbSubnet.id, privateDnsZoneResourceId: zone.id },
+        },
+        { ...parent, protect: true, dependsOn: [link] },
+      );
+      // ML Metadata's client connects without TLS; the server is reachable only inside the VNet.
+      new dbformysql.Configuration(
+        `${name}-mysql-tls`,
+        {
+          resourceGroupName: group.name,
+          serverName: server.name,
+          configurationName: "require_secure_transport",
+          value: "OFF",
+          source: "user-override",
+        },
+        parent,
+      );
+      managedDatabase = {
+        host: server.fullyQualifiedDomainName.apply((h) => h ?? ""),
+        port: 3306,
+        adminUser: "kfadmin",
+        adminPassword: pulumi.secret(password.result),
+      };
+    }
+
+    this.facts = {
+      // managed-csi-premium is AKS's zone-redundant-capable SSD class.
+      storageClass: "managed-csi-premium",
+      rwxStorageClass: c.rwxStorageClass ? "azurefile-rwx" : undefined,
+      gpuPools: gpuPoolsOf(c),
+      ingressAnnotations: AZURE_INGRESS_ANNOTATIONS,
+      managedDatabase,
+      tenantIdentity: {
+        oidcIssuerUrl: cluster.oidcIssuerProfile.apply((p) => p?.issuerURL ?? ""),
+        resourceGroup: group.name,
+      },
+    };
+    this.registerOutputs({ clusterName: cluster.name });
+  }
+}

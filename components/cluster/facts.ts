@@ -1,0 +1,49 @@
+// What the cluster layer hands the platform layer, whatever the cluster kind: a Kubernetes provider
+// and the facts the platform needs (storage, GPU pools, load balancer annotations, managed data
+// services, what tenants' cloud identities trust).
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { GpuPool } from "../config/schema";
+import { AccessKey } from "../foundation/objectStoreCredentials";
+
+export interface ManagedDatabaseFacts {
+  host: pulumi.Output<string>;
+  port: number;
+  adminUser: string;
+  adminPassword: pulumi.Output<string>;
+}
+
+export interface ManagedObjectStoreFacts {
+  host: string;
+  port: number;
+  secure: boolean;
+  region: string;
+  bucket: string;
+  /** Annotations for the Pipelines service accounts (IRSA role, GCP service account). */
+  workloadIdentity?: Record<string, pulumi.Input<string>>;
+  /** S3 keys when the store needs them (GCS HMAC keys for Pipelines' S3 client). */
+  keys?: pulumi.Output<AccessKey>;
+}
+
+export interface ClusterFacts {
+  /** StorageClass for platform volumes; undefined means the cluster default. */
+  storageClass?: string;
+  /** A ReadWriteMany StorageClass for shared notebook volumes, when created. */
+  rwxStorageClass?: string;
+  gpuPools: GpuPool[];
+  /** What the ingress gateway's Service needs for the cloud's load balancer. */
+  ingressAnnotations: Record<string, string>;
+  managedDatabase?: ManagedDatabaseFacts;
+  managedObjectStore?: ManagedObjectStoreFacts;
+  /** What per-tenant cloud identities trust (OIDC provider, workload pool, issuer). */
+  tenantIdentity?: Record<string, pulumi.Input<string>>;
+}
+
+export interface ClusterLayer {
+  provider: k8s.Provider;
+  /** The kubeconfig context or cluster name, for humans. */
+  context: pulumi.Input<string>;
+  facts: ClusterFacts;
+  /** Resources that must exist before anything is deployed on the cluster (node pools, add-ons). */
+  ready: pulumi.Resource[];
+}

@@ -1,0 +1,321 @@
+// The managed-cloud cluster kinds (aws: EKS, gcp: GKE, azure: AKS): network, node pools (system,
+// CPU and GPU), API access and storage. Rules that need the cloud's facts (GPU machine types, zones
+// of a region) live here beside the fields they check.
+import { z } from "zod";
+import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
+import { cidr, dnsLabel, kubernetesMinorVersion, sizeGiB } from "./fields";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach to several schemas
+type Ctx = z.RefinementCtx<any>;
+const issue = (ctx: Ctx, path: (string | number)[], message: string, input: unknown, fix: string) =>
+  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
+
+const count = () =>
+  z.int({ error: "must be a whole number" }).min(0, { error: "must not be negative" });
+
+export const NodePoolSchema = z.strictObject({
+  name: dnsLabel().meta({ description: "Pool name.", examples: ["gpu-a10g"] }),
+  role: z
+    .enum(["system", "cpu", "gpu"], { error: 'must be "system", "cpu" or "gpu"' })
+    .default("cpu")
+    .meta({
+      description:
+        "system runs the platform; cpu and gpu run tenants' work (gpu pools are tainted nvidia.com/gpu:NoSchedule).",
+      examples: ["gpu"],
+    }),
+  machineType: z
+    .string()
+    .min(1)
+    .meta({
+      description: "Instance type (AWS), machine type (GCP) or VM size (Azure).",
+      examples: ["g5.2xlarge"],
+    }),
+  gpu: z
+    .strictObject({
+      type: z
+        .string()
+        .min(1)
+        .meta({ examples: ["nvidia-l4"] }),
+      count: z.int().min(1).default(1),
+    })
+    .optional()
+    .meta({
+      description:
+        "GKE accelerator of a GPU pool (type and count per node). AWS and Azure infer GPUs from the machine type.",
+    }),
+  minSize: count().meta({
+    description: "Fewest nodes; GPU and CPU pools can scale to zero.",
+    examples: [0],
+  }),
+  maxSize: z
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .meta({ description: "Most nodes: the autoscaler's bound.", examples: [4] }),
+  desiredSize: count().optional().meta({
+    description:
+      "Nodes at creation; afterwards the cluster autoscaler owns the size. @default minSize (at least 1 for system pools)",
+  }),
+  diskGiB: sizeGiB(100).meta({ description: "Node disk size.", examples: [200] }),
+});
+export type NodePool = z.output<typeof NodePoolSchema>;
+
+/** GPUs per node of a pool, or 0 for a CPU pool. Pure. */
+export function gpusPerNode(kind: "aws" | "gcp" | "azure", pool: NodePool): number {
+  if (pool.role !== "gpu") return 0;
+  if (kind === "gcp") return pool.gpu?.count ?? 0;
+  return (kind === "aws" ? AWS_GPU_INSTANCES : AZURE_GPU_VM_SIZES)[pool.machineType] ?? 0;
+}
+
+/** Node pool rules every cloud shares, plus the cloud's own GPU machine types. */
+function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: Ctx) {
+  if (!pools.some((p) => p.role === "system"))
+    issue(
+      ctx,
+      ["nodePools"],
+      "needs a pool with role system for the platform itself",
+      pools.length,
+      "add a pool with role: system",
+    );
+  const names = new Set<string>();
+  pools.forEach((p, i) => {
+    if (names.has(p.name))
+      issue(
+        ctx,
+        ["nodePools", i, "name"],
+        "duplicate pool name",
+        p.name,
+        "give each pool its own name",
+      );
+    names.add(p.name);
+    if (p.minSize > p.maxSize)
+      issue(
+        ctx,
+        ["nodePools", i, "minSize"],
+        `must not exceed maxSize (${p.maxSize})`,
+        p.minSize,
+        "lower minSize or raise maxSize",
+      );
+    if (p.desiredSize !== undefined && (p.desiredSize < p.minSize || p.desiredSize > p.maxSize))
+      issue(
+        ctx,
+        ["nodePools", i, "desiredSize"],
+        `must be between minSize and maxSize (${p.minSize}-${p.maxSize})`,
+        p.desiredSize,
+        "change desiredSize",
+      );
+    if (p.role === "system" && p.minSize < 1)
+      issue(
+        ctx,
+        ["nodePools", i, "minSize"],
+        "a system pool needs at least one node",
+        p.minSize,
+        "set minSize to 1 or more",
+      );
+    if (p.role !== "gpu") {
+      if (p.gpu)
+        issue(
+          ctx,
+          ["nodePools", i, "gpu"],
+          'only applies to pools with role "gpu"',
+          p.gpu,
+          "remove it or set role: gpu",
+        );
+      return;
+    }
+    if (kind === "aws" && !(p.machineType in AWS_GPU_INSTANCES))
+      issue(
+        ctx,
+        ["nodePools", i, "machineType"],
+        "is not an AWS instance type with NVIDIA GPUs",
+        p.machineType,
+        `use one of ${Object.keys(AWS_GPU_INSTANCES).slice(0, 6).join(", ")}, ...`,
+      );
+    if (kind === "azure" && !(p.machineType in AZURE_GPU_VM_SIZES))
+      issue(
+        ctx,
+        ["nodePools", i, "machineType"],
+        "is not an Azure VM size with NVIDIA GPUs",
+        p.machineType,
+        `use one of ${Object.keys(AZURE_GPU_VM_SIZES).slice(0, 4).join(", ")}, ...`,
+      );
+    if (kind === "gcp") {
+      if (!p.gpu)
+        issue(
+          ctx,
+          ["nodePools", i, "gpu"],
+          "a GKE GPU pool needs an accelerator",
+          undefined,
+          "set gpu.type (e.g. nvidia-l4) and gpu.count",
+        );
+      else if (!(p.gpu.type in GCP_ACCELERATORS))
+        issue(
+          ctx,
+          ["nodePools", i, "gpu", "type"],
+          "is not a GKE NVIDIA accelerator type",
+          p.gpu.type,
+          `use one of ${Object.keys(GCP_ACCELERATORS).join(", ")}`,
+        );
+      else if (!GCP_ACCELERATORS[p.gpu.type].includes(p.machineType.split("-")[0]))
+        issue(
+          ctx,
+          ["nodePools", i, "machineType"],
+          `cannot carry ${p.gpu.type}`,
+          p.machineType,
+          `use a ${GCP_ACCELERATORS[p.gpu.type].join(" or ")} machine type`,
+        );
+    }
+  });
+}
+
+const zonesField = (example: string[]) =>
+  z
+    .array(z.string().min(1))
+    .min(2, {
+      error: "needs at least two zones, for a control plane and nodes that survive a zone",
+    })
+    .meta({ description: "Zones for the nodes (two or more).", examples: [example] });
+
+const admins = (example: string) =>
+  z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ description: "Who gets cluster-admin.", examples: [[example]] });
+
+const storageFields = {
+  rwxStorageClass: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        "Also create a ReadWriteMany StorageClass (EFS, Filestore, Azure Files) for shared notebook volumes.",
+      examples: [true],
+    }),
+};
+
+const apiAccess = z
+  .strictObject({
+    publicEndpoint: z.boolean().default(true),
+    allowedCidrs: z.array(cidr()).default(["0.0.0.0/0"]),
+  })
+  .prefault({})
+  .meta({ description: "Who reaches the Kubernetes API. Nodes are always private." });
+
+export const AwsClusterSchema = z
+  .strictObject({
+    kind: z.literal("aws"),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: "must be an AWS region such as eu-west-1" }),
+    zones: zonesField(["eu-west-1a", "eu-west-1b"]),
+    kubernetesVersion: kubernetesMinorVersion().meta({ examples: ["1.34"] }),
+    network: z
+      .strictObject({
+        cidr: cidr().default("10.0.0.0/16"),
+        vpcId: z
+          .string()
+          .regex(/^vpc-[0-9a-f]+$/)
+          .optional(),
+        privateSubnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]+$/)).optional(),
+      })
+      .prefault({})
+      .meta({
+        description: "A new VPC from cidr, or an existing one (vpcId and privateSubnetIds).",
+      }),
+    apiAccess,
+    admins: admins("arn:aws:iam::123456789012:role/platform-admins"),
+    nodePools: z.array(NodePoolSchema).min(1),
+    ...storageFields,
+  })
+  .superRefine((c, ctx) => {
+    checkNodePools("aws", c.nodePools, ctx);
+    c.zones.forEach((zone, i) => {
+      if (!new RegExp(`^${c.region}[a-z]$`).test(zone))
+        issue(
+          ctx,
+          ["zones", i],
+          `is not a zone of region ${c.region}`,
+          zone,
+          `use zones like ${c.region}a`,
+        );
+    });
+    const { vpcId, privateSubnetIds } = c.network;
+    if ((vpcId === undefined) !== (privateSubnetIds === undefined))
+      issue(
+        ctx,
+        ["network", vpcId ? "privateSubnetIds" : "vpcId"],
+        "an existing VPC needs both vpcId and privateSubnetIds",
+        undefined,
+        "set both, or neither to create a VPC",
+      );
+    else if (privateSubnetIds && privateSubnetIds.length < 2)
+      issue(
+        ctx,
+        ["network", "privateSubnetIds"],
+        "needs subnets in at least two zones",
+        privateSubnetIds,
+        "list two or more private subnets",
+      );
+  })
+  .meta({ description: "An EKS cluster the platform creates (with its VPC unless given one)." });
+
+export const GcpClusterSchema = z
+  .strictObject({
+    kind: z.literal("gcp"),
+    project: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { error: "must be a GCP project id" }),
+    region: z
+      .string()
+      .regex(/^[a-z]+-[a-z]+\d$/, { error: "must be a GCP region such as europe-west4" }),
+    zones: zonesField(["europe-west4-a", "europe-west4-b"]),
+    kubernetesVersion: kubernetesMinorVersion().meta({ examples: ["1.34"] }),
+    network: z
+      .strictObject({
+        cidr: cidr().default("10.10.0.0/20"),
+        podsCidr: cidr().default("10.20.0.0/14"),
+        servicesCidr: cidr().default("10.24.0.0/20"),
+        masterCidr: cidr().default("172.16.0.0/28"),
+      })
+      .prefault({}),
+    apiAccess,
+    admins: admins("group:platform-admins@example.com"),
+    nodePools: z.array(NodePoolSchema).min(1),
+    ...storageFields,
+  })
+  .superRefine((c, ctx) => {
+    checkNodePools("gcp", c.nodePools, ctx);
+    c.zones.forEach((zone, i) => {
+      if (!new RegExp(`^${c.region}-[a-z]$`).test(zone))
+        issue(
+          ctx,
+          ["zones", i],
+          `is not a zone of region ${c.region}`,
+          zone,
+          `use zones like ${c.region}-a`,
+        );
+    });
+  })
+  .meta({ description: "A GKE cluster (regional, private nodes, Workload Identity)." });
+
+export const AzureClusterSchema = z
+  .strictObject({
+    kind: z.literal("azure"),
+    location: z
+      .string()
+      .regex(/^[a-z]+[a-z0-9]*$/, { error: "must be an Azure location such as westeurope" }),
+    zones: zonesField(["1", "2", "3"]).pipe(
+      z.array(z.enum(["1", "2", "3"], { error: 'Azure zones are "1", "2" and "3"' })),
+    ),
+    kubernetesVersion: kubernetesMinorVersion().meta({ examples: ["1.34"] }),
+    network: z.strictObject({ cidr: cidr().default("10.30.0.0/16") }).prefault({}),
+    apiAccess,
+    admins: admins("00000000-0000-0000-0000-000000000000"),
+    nodePools: z.array(NodePoolSchema).min(1),
+    ...storageFields,
+  })
+  .superRefine((c, ctx) => checkNodePools("azure", c.nodePools, ctx))
+  .meta({ description: "An AKS cluster (private nodes, Workload Identity, Entra ID admins)." });
+
+export type AwsCluster = z.output<typeof AwsClusterSchema>;
+export type GcpCluster = z.output<typeof GcpClusterSchema>;
+export type AzureCluster = z.output<typeof AzureClusterSchema>;
