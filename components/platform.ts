@@ -336,8 +336,15 @@ function buildPlatformLayer(
         workloadIdentity: cfg.objectStore.serviceAccountAnnotations,
       };
     } else {
-      const { keys: _keys, ...managed } = cluster.facts.managedObjectStore!;
-      store = managed;
+      const m = cluster.facts.managedObjectStore!;
+      store = {
+        host: m.host,
+        port: m.port,
+        secure: m.secure,
+        region: m.region,
+        bucket: m.bucket,
+        workloadIdentity: m.workloadIdentity,
+      };
     }
     new Pipelines(
       "pipelines",

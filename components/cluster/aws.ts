@@ -233,12 +233,12 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
       );
       c.zones.forEach((zone, i) => {
         new aws.ec2.RouteTableAssociation(
-          `${name}-public-${zone}`,
+          `${name}-public-${zone}-routes`,
           { subnetId: publicSubnets[i].id, routeTableId: publicRoutes.id },
           parent,
         );
         new aws.ec2.RouteTableAssociation(
-          `${name}-private-${zone}`,
+          `${name}-private-${zone}-routes`,
           { subnetId: privateSubnets[i].id, routeTableId: privateRoutes.id },
           parent,
         );
@@ -285,12 +285,12 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
     );
     for (const [i, admin] of c.admins.entries()) {
       const entry = new aws.eks.AccessEntry(
-        `${name}-admin-${i}`,
+        `${name}-admin-${i}-entry`,
         { clusterName: cluster.name, principalArn: admin, tags },
         parent,
       );
       new aws.eks.AccessPolicyAssociation(
-        `${name}-admin-${i}`,
+        `${name}-admin-${i}-policy`,
         {
           clusterName: cluster.name,
           principalArn: admin,
@@ -417,7 +417,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
           devicePluginValues(),
           {
             parent: this,
-            providers: { kubernetes: this.provider },
+            provider: this.provider,
             dependsOn: nodeGroups,
           },
         ),
@@ -433,7 +433,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       const sg = new aws.ec2.SecurityGroup(
-        `${name}-db`,
+        `${name}-db-access`,
         {
           vpcId,
           description: "MySQL from the cluster's network only",
@@ -443,7 +443,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       const params = new aws.rds.ParameterGroup(
-        `${name}-db`,
+        `${name}-db-parameters`,
         {
           family: "mysql8.0",
           // ML Metadata's client logs in with mysql_native_password and without TLS.
@@ -500,12 +500,12 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
     if (args.objectStore.kind === "managed") {
       const bucketName = args.objectStore.bucket ?? `${clusterName}-pipelines`.slice(0, 63);
       const bucket = new aws.s3.Bucket(
-        `${name}-pipelines`,
+        `${name}-pipelines-bucket`,
         { bucket: bucketName, forceDestroy: false, tags },
         { ...parent, protect: true },
       );
       new aws.s3.BucketPublicAccessBlock(
-        `${name}-pipelines`,
+        `${name}-pipelines-public-access`,
         {
           bucket: bucket.id,
           blockPublicAcls: true,
@@ -516,7 +516,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-pipelines`,
+        `${name}-pipelines-encryption`,
         {
           bucket: bucket.id,
           rules: [
@@ -529,13 +529,13 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       new aws.s3.BucketVersioning(
-        `${name}-pipelines`,
+        `${name}-pipelines-versioning`,
         { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
         parent,
       );
       const role = irsaRole("pipelines", PIPELINES_SERVICE_ACCOUNTS);
       new aws.iam.RolePolicy(
-        `${name}-pipelines`,
+        `${name}-pipelines-bucket-access`,
         {
           role: role.name,
           policy: bucket.arn.apply((arn) =>

@@ -167,7 +167,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
           devicePluginValues(),
           {
             parent: this,
-            providers: { kubernetes: this.provider },
+            provider: this.provider,
             dependsOn: pools,
           },
         ),
@@ -189,7 +189,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
     let managedDatabase: ClusterFacts["managedDatabase"];
     if (args.database.kind === "managed") {
       const dbSubnet = new network.Subnet(
-        `${name}-mysql`,
+        `${name}-mysql-subnet`,
         {
           resourceGroupName: group.name,
           virtualNetworkName: vnet.name,
@@ -199,7 +199,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
         { ...parent, dependsOn: [nodes] },
       );
       const zone = new privatedns.PrivateZone(
-        `${name}-mysql`,
+        `${name}-mysql-dns`,
         {
           resourceGroupName: group.name,
           privateZoneName: `${clusterName}.mysql.database.azure.com`,
@@ -208,7 +208,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       const link = new privatedns.VirtualNetworkLink(
-        `${name}-mysql`,
+        `${name}-mysql-dns-link`,
         {
           resourceGroupName: group.name,
           privateZoneName: zone.name,

@@ -185,7 +185,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
     const nodeSa = new gcp.serviceaccount.Account(
-      `${name}-nodes`,
+      `${name}-node-identity`,
       { project, accountId: `${clusterName}-nodes`.slice(0, 30), displayName: "GKE nodes" },
       parent,
     );
@@ -305,7 +305,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
     if (args.objectStore.kind === "managed") {
       const bucketName = args.objectStore.bucket ?? `${clusterName}-pipelines`.slice(0, 63);
       const bucket = new gcp.storage.Bucket(
-        `${name}-pipelines`,
+        `${name}-pipelines-bucket`,
         {
           project,
           name: bucketName,
@@ -318,7 +318,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         { ...parent, protect: true },
       );
       const sa = new gcp.serviceaccount.Account(
-        `${name}-pipelines`,
+        `${name}-pipelines-identity`,
         {
           project,
           accountId: `${clusterName}-kfp`.slice(0, 30),
@@ -327,7 +327,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         parent,
       );
       new gcp.storage.BucketIAMMember(
-        `${name}-pipelines`,
+        `${name}-pipelines-bucket-access`,
         {
           bucket: bucket.name,
           role: "roles/storage.objectAdmin",

@@ -92,27 +92,78 @@ function aliasUrn(a: AliasMessage, parent: string, type: string, name: string): 
   return urnFor(aliasParent, spec.getType() || type, spec.getName() || name);
 }
 
-/** Types whose outputs a provider computes (the rest echo their inputs). */
-const COMPUTED: Record<string, true> = { "random:index/randomPassword:RandomPassword": true };
+type Inputs = Record<string, unknown>;
+const ACCOUNT = "123456789012";
 
-/** Mock values providers would compute. Deterministic, so two plans of one stack are identical. */
-function mockState(
-  type: string,
-  name: string,
-  inputs: Record<string, unknown>,
-): Record<string, unknown> {
-  if (type === "random:index/randomPassword:RandomPassword") {
+/**
+ * Outputs providers compute, for the types whose outputs the program reads (the rest echo their
+ * inputs). Deterministic placeholders, so two plans of one stack are identical; never real values.
+ */
+const COMPUTED: Record<string, (name: string, inputs: Inputs) => Inputs> = {
+  "random:index/randomPassword:RandomPassword": (name, inputs) => {
     const fake = createHash("sha256")
       .update(`plan:${name}`)
       .digest("base64url")
       .slice(0, Number(inputs.length ?? 32));
     return {
-      ...inputs,
       result: fake,
       bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}`,
     };
-  }
-  return inputs;
+  },
+  "aws:eks/cluster:Cluster": (name, inputs) => ({
+    arn: `arn:aws:eks:plan:${ACCOUNT}:cluster/${String(inputs.name ?? name)}`,
+    endpoint: "https://plan.eks.amazonaws.com",
+    certificateAuthority: { data: "cGxhbg==" },
+    identities: [{ oidcs: [{ issuer: "https://oidc.eks.plan.amazonaws.com/id/PLAN" }] }],
+  }),
+  "aws:iam/role:Role": (name) => ({ arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, name }),
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": () => ({
+    arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.plan.amazonaws.com/id/PLAN`,
+  }),
+  "aws:rds/instance:Instance": (name, inputs) => ({
+    address: `${String(inputs.identifier ?? name)}.plan.rds.amazonaws.com`,
+  }),
+  "aws:s3/bucket:Bucket": (name, inputs) => ({
+    arn: `arn:aws:s3:::${String(inputs.bucket ?? name)}`,
+  }),
+  "gcp:container/cluster:Cluster": () => ({
+    endpoint: "10.0.0.2",
+    masterAuth: { clusterCaCertificate: "cGxhbg==" },
+  }),
+  "gcp:sql/databaseInstance:DatabaseInstance": () => ({ privateIpAddress: "10.100.0.3" }),
+  "gcp:serviceaccount/account:Account": (_name, inputs) => ({
+    email: `${String(inputs.accountId)}@${String(inputs.project)}.iam.gserviceaccount.com`,
+    name: `projects/${String(inputs.project)}/serviceAccounts/${String(inputs.accountId)}`,
+  }),
+  "gcp:storage/hmacKey:HmacKey": () => ({ accessId: "GOOGPLAN", secret: "plan-hmac-secret" }),
+  "azure-native:containerservice:ManagedCluster": (name, inputs) => ({
+    name: inputs.resourceName ?? name,
+    oidcIssuerProfile: { enabled: true, issuerURL: "https://plan.oic.prod-aks.azure.com/PLAN/" },
+  }),
+  "azure-native:dbformysql:Server": (name, inputs) => ({
+    name: inputs.serverName ?? name,
+    fullyQualifiedDomainName: `${String(inputs.serverName ?? name)}.mysql.database.azure.com`,
+  }),
+};
+
+/** Results of provider functions the program calls (invokes). */
+function mockCall(token: string): Inputs {
+  if (token === "azure-native:containerservice:listManagedClusterUserCredentials")
+    return {
+      kubeconfigs: [
+        {
+          name: "clusterUser",
+          value: Buffer.from("apiVersion: v1\nkind: Config\n").toString("base64"),
+        },
+      ],
+    };
+  return {};
+}
+
+/** Mock values providers would compute: the inputs plus the computed outputs. */
+function mockState(type: string, name: string, inputs: Inputs): Inputs {
+  const computed = COMPUTED[type];
+  return computed ? { ...inputs, ...computed(name, inputs) } : inputs;
 }
 
 /** The URN the mock monitor gives a resource (same rule as MockMonitor's own). */
@@ -147,7 +198,7 @@ export class RecordingMonitor extends MockMonitor {
               id: args.custom ? `${args.name}-id` : undefined,
               state: mockState(args.type, args.name, args.inputs),
             },
-      call: () => ({}),
+      call: (args) => mockCall(args.token),
     });
   }
 

@@ -17,6 +17,14 @@ const s3 = {
 };
 
 /** [description, config, path the message must name] */
+const sys = { name: "system", role: "system", machineType: "m5.large", minSize: 1, maxSize: 3 };
+const aws = {
+  kind: "aws",
+  region: "eu-west-1",
+  zones: ["eu-west-1a", "eu-west-1b"],
+  kubernetesVersion: "1.34",
+  nodePools: [sys],
+};
 const CORPUS: [string, Record<string, unknown>, string][] = [
   ["unknown top-level key (typo)", { ...base, tenant: [] }, "platform.tenant"],
   [
@@ -363,6 +371,120 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "unknown KServe mode",
     { ...base, components: { kserve: { mode: "knative" } } },
     "platform.components.kserve.mode",
+  ],
+  [
+    "AWS GPU pool with an instance type that has no GPU",
+    {
+      cluster: {
+        ...aws,
+        nodePools: [
+          sys,
+          { name: "gpu", role: "gpu", machineType: "m5.large", minSize: 0, maxSize: 2 },
+        ],
+      },
+    },
+    "platform.cluster.nodePools[1].machineType",
+  ],
+  [
+    "GKE GPU pool without an accelerator",
+    {
+      cluster: {
+        kind: "gcp",
+        project: "acme-kf",
+        region: "europe-west4",
+        zones: ["europe-west4-a", "europe-west4-b"],
+        kubernetesVersion: "1.34",
+        nodePools: [
+          sys,
+          { name: "gpu", role: "gpu", machineType: "g2-standard-8", minSize: 0, maxSize: 2 },
+        ],
+      },
+    },
+    "platform.cluster.nodePools[1].gpu",
+  ],
+  [
+    "GKE GPU type the cloud does not offer",
+    {
+      cluster: {
+        kind: "gcp",
+        project: "acme-kf",
+        region: "europe-west4",
+        zones: ["europe-west4-a", "europe-west4-b"],
+        kubernetesVersion: "1.34",
+        nodePools: [
+          sys,
+          {
+            name: "gpu",
+            role: "gpu",
+            machineType: "g2-standard-8",
+            gpu: { type: "amd-mi300" },
+            minSize: 0,
+            maxSize: 2,
+          },
+        ],
+      },
+    },
+    "platform.cluster.nodePools[1].gpu.type",
+  ],
+  [
+    "node pool minimum above its maximum",
+    {
+      cluster: {
+        ...aws,
+        nodePools: [sys, { name: "cpu", machineType: "m5.large", minSize: 5, maxSize: 2 }],
+      },
+    },
+    "platform.cluster.nodePools[1].minSize",
+  ],
+  [
+    "zone outside the region",
+    { cluster: { ...aws, zones: ["eu-west-1a", "us-east-1b"] } },
+    "platform.cluster.zones[1]",
+  ],
+  [
+    "managed database on an existing cluster",
+    { ...base, database: { kind: "managed" } },
+    "platform.database.kind",
+  ],
+  [
+    "managed bucket on Azure",
+    {
+      cluster: {
+        kind: "azure",
+        location: "westeurope",
+        zones: ["1", "2"],
+        kubernetesVersion: "1.34",
+        nodePools: [sys],
+      },
+      objectStore: { kind: "managed" },
+    },
+    "platform.objectStore.kind",
+  ],
+  [
+    "Azure GPU pool with a VM size without GPUs",
+    {
+      cluster: {
+        kind: "azure",
+        location: "westeurope",
+        zones: ["1", "2"],
+        kubernetesVersion: "1.34",
+        nodePools: [
+          sys,
+          { name: "gpu", role: "gpu", machineType: "Standard_D4s_v5", minSize: 0, maxSize: 1 },
+        ],
+      },
+    },
+    "platform.cluster.nodePools[1].machineType",
+  ],
+  [
+    "cluster without a system pool",
+    {
+      cluster: {
+        ...aws,
+        nodePools: [{ name: "cpu", machineType: "m5.large", minSize: 0, maxSize: 2 }],
+      },
+    },
+    "platform.cluster.nodePools",
   ],
   [
     "malformed mirror registry",
