@@ -14,5 +14,10 @@ export = async () => {
     tenants: platform.tenants,
     /** Read by a tenants stack (layers: tenants) through its StackReference. */
     tenantFacts: platform.tenantFacts,
+    /** What per-tenant cloud identities trust (OIDC provider, workload pool, issuer). */
+    tenantIdentity: platform.tenantIdentity,
+    /** A cluster stack's (layers: cluster) kubeconfig, secret, and facts, read by platform stacks. */
+    kubeconfig: platform.kubeconfig,
+    clusterFacts: platform.clusterFacts,
   };
 };

@@ -6,9 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "./cluster/azure";
 import { EksCluster } from "./cluster/aws";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
-import { ClusterLayer } from "./cluster/facts";
+import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";
-import { GpuPool, PlatformConfig, TenantConfig, TenantSchema, gpuPoolsOf } from "./config/schema";
+import { GpuPool, PlatformConfig, TenantConfig, TenantSchema } from "./config/schema";
 import { CertManager } from "./foundation/certManager";
 import { dataNamespace } from "./foundation/dataNamespace";
 import { Dex } from "./foundation/dex";
@@ -52,9 +52,13 @@ export interface PlatformOutputs {
   dashboardUrl?: string;
   /** email → generated password (secret). */
   staticUserPasswords?: Record<string, pulumi.Output<string>>;
+  tenantIdentity?: Record<string, pulumi.Input<string>>;
   tenants: string[];
   /** What a tenants-only stack needs (exported by a platform stack). */
   tenantFacts?: TenantLayerFacts;
+  /** A cluster stack's kubeconfig (secret) and facts, read by platform stacks. */
+  kubeconfig?: pulumi.Output<string>;
+  clusterFacts?: ClusterFacts & { clusterIdentifier?: pulumi.Input<string> };
 }
 
 /** What the tenants layer needs from the platform layer; a platform stack exports it. */
@@ -68,6 +72,7 @@ export interface TenantLayerFacts {
 /** The facts, from the platform's config (platform keys passed in when tenants share them). Pure. */
 export function tenantLayerFacts(
   cfg: PlatformConfig,
+  gpuPools: GpuPool[],
   platformKeys?: TenantObjectStoreFacts["platformKeys"],
 ): TenantLayerFacts {
   const pipelines = enabledApps(cfg.profile, cfg.components).has("pipelines");
@@ -82,7 +87,7 @@ export function tenantLayerFacts(
           ...(shared ? { platformKeys } : {}),
         }
       : undefined,
-    gpuTolerations: gpuTolerations(gpuPoolsOf(cfg.cluster)),
+    gpuTolerations: gpuTolerations(gpuPools),
   };
 }
 
@@ -109,7 +114,19 @@ export async function buildPlatform(
     pulumi.runtime.registerResourceTransform(
       toResourceTransform([mirrorImages(cfg.images.registry, cfg.images.pullSecret)]),
     );
-  const cluster = buildCluster(cfg, options);
+  if (cfg.layers === "cluster") {
+    // A cloud cluster alone; platform stacks read its kubeconfig and facts (clusterStack).
+    const cluster = buildCluster(cfg, options);
+    return {
+      context: cluster.context,
+      tenants: [],
+      kubeconfig: cluster.kubeconfig,
+      clusterFacts: { ...cluster.facts, clusterIdentifier: cluster.clusterIdentifier },
+    };
+  }
+  const cluster = cfg.clusterStack
+    ? await clusterFromStack(cfg.clusterStack)
+    : buildCluster(cfg, options);
   const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
   if (cfg.layers === "tenants") {
@@ -381,8 +398,10 @@ function buildPlatformLayer(
           ? `${scheme}://localhost:8443/`
           : `${scheme}://${cfg.ingress.hostname}/`,
       staticUserPasswords: dex.passwords,
+      // What per-tenant cloud identities (IAM roles, Google service accounts) need to trust.
+      tenantIdentity: cluster.facts.tenantIdentity,
     },
-    facts: tenantLayerFacts(cfg, platformKeys),
+    facts: tenantLayerFacts(cfg, cluster.facts.gpuPools, platformKeys),
     tenantDeps: {
       profiles: [core.profiles, core.podDefaults],
       istio: istio.ready,

@@ -156,6 +156,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
   readonly ready: pulumi.Resource[];
   /** The kubeconfig (secret), exported by a cluster stack. */
   readonly kubeconfig: pulumi.Output<string>;
+  readonly clusterIdentifier: pulumi.Output<string>;
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
@@ -385,6 +386,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         ),
     );
     this.context = cluster.name;
+    this.clusterIdentifier = cluster.arn;
     this.provider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.arn, enableServerSideApply: true },

@@ -57,6 +57,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
   readonly facts: ClusterFacts;
   readonly ready: pulumi.Resource[];
   readonly kubeconfig: pulumi.Output<string>;
+  readonly clusterIdentifier: pulumi.Output<string>;
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
@@ -151,6 +152,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
       creds.kubeconfigs.apply((k) => Buffer.from(k[0].value, "base64").toString("utf8")),
     );
     this.context = cluster.name;
+    this.clusterIdentifier = cluster.id;
     this.provider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id, enableServerSideApply: true },

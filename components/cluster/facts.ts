@@ -41,9 +41,55 @@ export interface ClusterFacts {
 
 export interface ClusterLayer {
   provider: k8s.Provider;
+  /** The kubeconfig (secret) of a cluster the platform created; a cluster stack exports it. */
+  kubeconfig?: pulumi.Output<string>;
+  /** The provider's stable cluster identity. */
+  clusterIdentifier?: pulumi.Input<string>;
   /** The kubeconfig context or cluster name, for humans. */
   context: pulumi.Input<string>;
   facts: ClusterFacts;
   /** Resources that must exist before anything is deployed on the cluster (node pools, add-ons). */
   ready: pulumi.Resource[];
+}
+
+/**
+ * A cluster made by another stack (layers: cluster), seen through a StackReference: its provider
+ * from the exported kubeconfig, its facts as exported.
+ */
+export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
+  const ref = new pulumi.StackReference("cluster-stack", { name: stack });
+  const details = await ref.getOutputDetails("clusterFacts");
+  const facts = (details.value ?? details.secretValue) as ClusterFacts & {
+    clusterIdentifier?: string;
+  };
+  if (!facts)
+    throw new pulumi.RunError(
+      `platform.clusterStack: stack ${stack} exports no clusterFacts. Fix: run pulumi up on it first (layers: cluster).`,
+    );
+  const kubeconfig = pulumi.secret(ref.requireOutput("kubeconfig") as pulumi.Output<string>);
+  const db = facts.managedDatabase as unknown as
+    { host: string; port: number; adminUser: string; adminPassword: string } | undefined;
+  const store = facts.managedObjectStore as unknown as
+    (Omit<ManagedObjectStoreFacts, "keys"> & { keys?: AccessKey }) | undefined;
+  return {
+    provider: new k8s.Provider("cluster-k8s", {
+      kubeconfig,
+      clusterIdentifier: facts.clusterIdentifier ?? stack,
+      enableServerSideApply: true,
+    }),
+    context: stack,
+    ready: [],
+    facts: {
+      ...facts,
+      managedDatabase: db && {
+        ...db,
+        host: pulumi.output(db.host),
+        adminPassword: pulumi.secret(db.adminPassword),
+      },
+      managedObjectStore: store && {
+        ...store,
+        keys: store.keys ? pulumi.secret(store.keys) : undefined,
+      },
+    },
+  };
 }

@@ -87,6 +87,9 @@ export function workloadIdentityMember(project: string, serviceAccount: string):
   return `serviceAccount:${project}.svc.id.goog[${ns}/${name}]`;
 }
 
+/** A backend-service-based external passthrough load balancer for the ingress gateway. */
+export const GCP_INGRESS_ANNOTATIONS = { "cloud.google.com/l4-rbs": "enabled" };
+
 export interface GkeClusterArgs {
   cluster: GcpCluster;
   database: DatabaseConfig;
@@ -99,6 +102,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
   readonly facts: ClusterFacts;
   readonly ready: pulumi.Resource[];
   readonly kubeconfig: pulumi.Output<string>;
+  readonly clusterIdentifier: pulumi.Output<string>;
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
@@ -226,6 +230,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         ),
     );
     this.context = cluster.name;
+    this.clusterIdentifier = cluster.id;
     this.provider = new k8s.Provider(
       `${name}-k8s`,
       { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id, enableServerSideApply: true },
@@ -369,7 +374,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
     this.facts = {
       gpuPools: gpuPoolsOf(c),
       rwxStorageClass: c.rwxStorageClass ? "standard-rwx" : undefined,
-      ingressAnnotations: { "cloud.google.com/l4-rbs": "enabled" },
+      ingressAnnotations: GCP_INGRESS_ANNOTATIONS,
       managedDatabase,
       managedObjectStore,
       tenantIdentity: { workloadPool: `${project}.svc.id.goog`, project },

@@ -616,12 +616,25 @@ export const PlatformObjectSchema = z.strictObject({
   database: DatabaseSchema,
   objectStore: ObjectStoreSchema,
   layers: z
-    .enum(["all", "platform", "tenants"], { error: 'must be "all", "platform" or "tenants"' })
+    .enum(["all", "cluster", "platform", "tenants"], {
+      error: 'must be "all", "cluster", "platform" or "tenants"',
+    })
     .default("all")
     .meta({
       description:
-        "Which layers this stack runs: all (a laptop), platform (everything but tenants; exports tenantFacts), or tenants (only tenants, reading the platform stack named by platformStack).",
+        "Which layers this stack runs: all (a laptop), cluster (only a cloud cluster; exports kubeconfig and clusterFacts), platform (everything but tenants; exports tenantFacts), or tenants (only tenants, reading the platform stack named by platformStack).",
       examples: ["tenants"],
+    }),
+  clusterStack: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+\/[\w.-]+$/, {
+      error: "must be a fully qualified stack name such as acme/kubeflow-platform/cluster-dev",
+    })
+    .optional()
+    .meta({
+      description:
+        "A cluster stack (layers: cluster) whose kubeconfig and facts this stack uses instead of its own cluster layer (layers all or platform).",
+      examples: ["acme/kubeflow-platform/cluster-dev"],
     }),
   platformStack: z
     .string()
@@ -903,7 +916,8 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
-  if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing")
+  // With clusterStack the cluster stack's kind decides; it is checked there.
+  if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing" && !cfg.clusterStack)
     issue(
       ctx,
       ["database", "kind"],
@@ -911,7 +925,11 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "managed",
       'use database.kind "inCluster" or "external" on an existing cluster',
     );
-  if (cfg.objectStore.kind === "managed" && !["aws", "gcp"].includes(cfg.cluster.kind))
+  if (
+    cfg.objectStore.kind === "managed" &&
+    !["aws", "gcp"].includes(cfg.cluster.kind) &&
+    !cfg.clusterStack
+  )
     issue(
       ctx,
       ["objectStore", "kind"],
@@ -922,6 +940,22 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       cfg.cluster.kind === "azure"
         ? 'use objectStore.kind "minio" (it runs on an Azure managed disk)'
         : 'use objectStore.kind "minio" or "s3"',
+    );
+  if (cfg.layers === "cluster" && cfg.cluster.kind === "existing")
+    issue(
+      ctx,
+      ["layers"],
+      'a cluster stack creates a cloud cluster: cluster.kind must be "aws", "gcp" or "azure"',
+      "cluster",
+      "use layers all or platform with an existing cluster",
+    );
+  if (cfg.clusterStack && !["all", "platform"].includes(cfg.layers))
+    issue(
+      ctx,
+      ["clusterStack"],
+      'only used when layers is "all" or "platform"',
+      cfg.clusterStack,
+      "remove it",
     );
   if (cfg.layers === "tenants" && !cfg.platformStack)
     issue(
@@ -941,7 +975,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
     );
   // A GPU quota is only honest where there are GPUs to schedule on. (A tenants stack cannot see the
   // platform's pools here; the policy pack checks GPU quotas against them.)
-  if (gpuPoolsOf(cfg.cluster).length === 0 && cfg.layers !== "tenants")
+  if (gpuPoolsOf(cfg.cluster).length === 0 && cfg.layers !== "tenants" && !cfg.clusterStack)
     tenants.forEach((t, i) => {
       if (t.quota?.gpu)
         issue(

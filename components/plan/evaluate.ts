@@ -1,24 +1,73 @@
 // Evaluate the platform for a stack config under the mock runtime: no cluster, no credentials.
 import * as fs from "fs";
+import { AWS_INGRESS_ANNOTATIONS } from "../cluster/aws";
+import { AZURE_INGRESS_ANNOTATIONS } from "../cluster/azure";
+import { GCP_INGRESS_ANNOTATIONS } from "../cluster/gcp";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
+import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
+import { AccessKey } from "../foundation/objectStoreCredentials";
 import { buildPlatform, tenantLayerFacts } from "../platform";
 import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
 import { readStackPlatformConfig, stackFile } from "./stackConfig";
 
 /**
- * What a platform stack would export, computed from its stack file: a tenants stack's plan reads it
- * through its StackReference, so previews of tenants work offline. Unknown stacks export nothing.
+ * What a referenced stack would export, computed from its stack file, so a stack that reads another
+ * (a tenants stack its platform stack, a platform stack its cluster stack) plans offline. Values
+ * that only exist once deployed (hosts, keys) are placeholders; unknown stacks export nothing.
  */
-export function platformStackOutputs(fullyQualifiedName: string): Record<string, unknown> {
+export function referencedStackOutputs(fullyQualifiedName: string): Record<string, unknown> {
   const stack = fullyQualifiedName.split("/").pop()!;
   if (!fs.existsSync(stackFile(stack))) return {};
   const cfg = parsePlatformConfig(readStackPlatformConfig(stack));
+  const placeholderKeys = { accessKey: SECRET_PLACEHOLDER, secretKey: SECRET_PLACEHOLDER };
+  if (cfg.layers === "cluster")
+    return {
+      kubeconfig: "apiVersion: v1\nkind: Config\n",
+      clusterFacts: plannedClusterFacts(cfg, placeholderKeys),
+    };
   if (cfg.layers === "tenants") return {};
+  const gpuPools = cfg.clusterStack
+    ? ((
+        referencedStackOutputs(cfg.clusterStack).clusterFacts as
+          { gpuPools?: GpuPool[] } | undefined
+      )?.gpuPools ?? [])
+    : gpuPoolsOf(cfg.cluster);
+  return { tenantFacts: tenantLayerFacts(cfg, gpuPools, placeholderKeys) };
+}
+
+/** The facts a cluster stack exports, from its config (deployed values as placeholders). */
+function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<string, unknown> {
+  const c = cfg.cluster;
+  const byKind = {
+    existing: { storageClass: undefined, ingressAnnotations: {} },
+    aws: { storageClass: "gp3", ingressAnnotations: AWS_INGRESS_ANNOTATIONS },
+    gcp: { storageClass: undefined, ingressAnnotations: GCP_INGRESS_ANNOTATIONS },
+    azure: { storageClass: "managed-csi-premium", ingressAnnotations: AZURE_INGRESS_ANNOTATIONS },
+  }[c.kind];
   return {
-    tenantFacts: tenantLayerFacts(cfg, {
-      accessKey: SECRET_PLACEHOLDER,
-      secretKey: SECRET_PLACEHOLDER,
-    }),
+    ...byKind,
+    gpuPools: gpuPoolsOf(c),
+    clusterIdentifier: `${c.kind}-cluster`,
+    managedDatabase:
+      cfg.database.kind === "managed"
+        ? {
+            host: "mysql.managed.invalid",
+            port: 3306,
+            adminUser: "kfadmin",
+            adminPassword: SECRET_PLACEHOLDER,
+          }
+        : undefined,
+    managedObjectStore:
+      cfg.objectStore.kind === "managed"
+        ? {
+            host: c.kind === "aws" ? `s3.${c.region}.amazonaws.com` : "storage.googleapis.com",
+            port: 443,
+            secure: true,
+            region: c.kind === "aws" ? c.region : "auto",
+            bucket: cfg.objectStore.bucket ?? "pipelines",
+            ...(c.kind === "gcp" ? { keys } : {}),
+          }
+        : undefined,
   };
 }
 
@@ -55,7 +104,7 @@ async function evaluate(stack: string, rawPlatformConfig: unknown): Promise<Regi
         ? {}
         : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) },
     secretKeys: [`${PROJECT}:platform`],
-    stackOutputs: platformStackOutputs,
+    stackOutputs: referencedStackOutputs,
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../components/config/errors";
 import { parsePlatformConfig } from "../../components/config/load";
-import { evaluatePlatform, platformStackOutputs } from "../../components/plan/evaluate";
+import { gpuPoolsOf } from "../../components/config/schema";
+import { evaluatePlatform, referencedStackOutputs } from "../../components/plan/evaluate";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import { tenantLayerFacts } from "../../components/platform";
 
@@ -76,11 +77,14 @@ describe("a tenants stack", () => {
 describe("a platform stack", () => {
   it("exports the facts its tenants stack reads", () => {
     const cfg = parsePlatformConfig(readStackPlatformConfig("platform-dev"));
-    const outputs = platformStackOutputs("organization/kubeflow-platform/platform-dev");
+    const outputs = referencedStackOutputs("organization/kubeflow-platform/platform-dev");
     expect(outputs.tenantFacts).toEqual(
-      tenantLayerFacts(cfg, { accessKey: "[secret]", secretKey: "[secret]" }),
+      tenantLayerFacts(cfg, gpuPoolsOf(cfg.cluster), {
+        accessKey: "[secret]",
+        secretKey: "[secret]",
+      }),
     );
-    expect(tenantLayerFacts(cfg).objectStore).toMatchObject({
+    expect(tenantLayerFacts(cfg, []).objectStore).toMatchObject({
       kind: "minio",
       bucket: "mlpipeline",
     });
