@@ -131,11 +131,13 @@ export function eksKubeconfig(args: {
   });
 }
 
-/** Annotations for an NLB in front of the ingress gateway (AWS Load Balancer Controller). */
+/**
+ * An NLB in front of the ingress gateway, made by the cloud provider built into EKS (the AWS Load
+ * Balancer Controller is not installed; with it, set the "external" type in ingress.serviceAnnotations).
+ */
 export const AWS_INGRESS_ANNOTATIONS = {
-  "service.beta.kubernetes.io/aws-load-balancer-type": "external",
-  "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
-  "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+  "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
+  "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
 };
 
 /** The service accounts of Pipelines that read and write the bucket. */
@@ -409,6 +411,60 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
       k8sOpts,
     );
     const ready: pulumi.Resource[] = [ebs, ...nodeGroups];
+    let rwxStorageClass: string | undefined;
+    if (c.rwxStorageClass) {
+      // EFS for ReadWriteMany notebook volumes: encrypted, reachable from the cluster's network.
+      const efsAccess = new aws.ec2.SecurityGroup(
+        `${name}-efs-access`,
+        {
+          vpcId,
+          description: "NFS from the cluster's network only",
+          ingress: [{ protocol: "tcp", fromPort: 2049, toPort: 2049, cidrBlocks: [vpcCidr] }],
+          tags,
+        },
+        parent,
+      );
+      const fs = new aws.efs.FileSystem(
+        `${name}-efs`,
+        { encrypted: true, performanceMode: "generalPurpose", throughputMode: "elastic", tags },
+        { ...parent, protect: true },
+      );
+      privateSubnetIds.forEach(
+        (subnetId, i) =>
+          new aws.efs.MountTarget(
+            `${name}-efs-${i}`,
+            { fileSystemId: fs.id, subnetId, securityGroups: [efsAccess.id] },
+            parent,
+          ),
+      );
+      const efsRole = irsaRole(
+        "efs-csi",
+        ["kube-system:efs-csi-controller-sa"],
+        ["arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"],
+      );
+      const efsAddon = new aws.eks.Addon(
+        `${name}-efs-csi`,
+        {
+          clusterName: cluster.name,
+          addonName: "aws-efs-csi-driver",
+          serviceAccountRoleArn: efsRole.arn,
+          tags,
+        },
+        { ...parent, dependsOn: nodeGroups },
+      );
+      new k8s.storage.v1.StorageClass(
+        `${name}-efs`,
+        {
+          metadata: { name: "efs" },
+          provisioner: "efs.csi.aws.com",
+          parameters: { provisioningMode: "efs-ap", fileSystemId: fs.id, directoryPerms: "700" },
+          reclaimPolicy: "Retain",
+        },
+        { ...k8sOpts, dependsOn: [efsAddon] },
+      );
+      ready.push(efsAddon);
+      rwxStorageClass = "efs";
+    }
     if (c.nodePools.some((p) => p.role === "gpu"))
       // The NVIDIA AMI carries the driver, not the device plugin.
       ready.push(
@@ -572,6 +628,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
 
     this.facts = {
       storageClass: "gp3",
+      rwxStorageClass,
       gpuPools: gpuPoolsOf(c),
       ingressAnnotations: AWS_INGRESS_ANNOTATIONS,
       managedDatabase,

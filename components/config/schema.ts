@@ -169,6 +169,14 @@ const IngressFields = z.strictObject({
         "CIDRs allowed to reach the load balancer (serviceType LoadBalancer only). @default open to all",
       examples: [["10.0.0.0/8"]],
     }),
+  staticIp: z
+    .ipv4({ error: "must be an IPv4 address" })
+    .optional()
+    .meta({
+      description:
+        "A reserved address for the LoadBalancer (GCP static IP, Azure public IP in the node resource group, MetalLB pool address). @default one the cloud assigns",
+      examples: ["203.0.113.10"],
+    }),
   serviceAnnotations: stringMap()
     .default({})
     .meta({
@@ -179,12 +187,27 @@ const IngressFields = z.strictObject({
   tls: z
     .strictObject({
       mode: z
-        .enum(["selfSigned", "secret"], { error: 'must be "selfSigned" or "secret"' })
+        .enum(["selfSigned", "secret", "letsEncrypt"], {
+          error: 'must be "selfSigned", "secret" or "letsEncrypt"',
+        })
         .default("selfSigned")
         .meta({
           description:
-            "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system.",
-          examples: ["secret"],
+            "selfSigned: cert-manager issues a certificate; secret: use your own TLS secret in istio-system; letsEncrypt: cert-manager gets one from Let's Encrypt (HTTP-01 through the gateway).",
+          examples: ["letsEncrypt"],
+        }),
+      email: email()
+        .optional()
+        .meta({
+          description: "Contact for Let's Encrypt (letsEncrypt only).",
+          examples: ["platform@example.com"],
+        }),
+      staging: z
+        .boolean()
+        .default(false)
+        .meta({
+          description: "Use Let's Encrypt's staging server (untrusted certificates, high limits).",
+          examples: [true],
         }),
       secretName: hostname()
         .optional()
@@ -757,7 +780,33 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
       "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>",
     );
   }
-  if (ingress.tls.mode === "selfSigned" && ingress.tls.secretName) {
+  if (ingress.tls.mode === "letsEncrypt") {
+    if (!ingress.tls.email)
+      issue(
+        ctx,
+        ["tls", "email"],
+        'required when ingress.tls.mode is "letsEncrypt"',
+        undefined,
+        "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.email' you@example.com",
+      );
+    if (ingress.hostname === "localhost")
+      issue(
+        ctx,
+        ["hostname"],
+        "Let's Encrypt needs a public DNS name pointing at the gateway",
+        ingress.hostname,
+        "set ingress.hostname to your platform's DNS name",
+      );
+  }
+  if (ingress.staticIp && ingress.serviceType !== "LoadBalancer")
+    issue(
+      ctx,
+      ["staticIp"],
+      `only applies when ingress.serviceType is "LoadBalancer" (it is "${ingress.serviceType}")`,
+      ingress.staticIp,
+      "remove it, or set ingress.serviceType to LoadBalancer",
+    );
+  if (ingress.tls.mode !== "secret" && ingress.tls.secretName) {
     issue(
       ctx,
       ["tls", "secretName"],

@@ -18,6 +18,8 @@ export const SELF_SIGNED_TLS_SECRET = "kubeflow-gateway-tls";
 const LOGIN_PATHS = ["/dex/*", "/dex/**", "/oauth2/*"];
 const GATEWAY_SELECTOR = { matchLabels: { app: INGRESS_GATEWAY_NAME } };
 
+export const LETS_ENCRYPT_ISSUER = "letsencrypt";
+
 export function tlsSecretName(ingress: IngressConfig): string {
   return ingress.tls.mode === "secret" ? ingress.tls.secretName! : SELF_SIGNED_TLS_SECRET;
 }
@@ -26,6 +28,44 @@ export function tlsSecretName(ingress: IngressConfig): string {
 export function ingressAuthObjects(ingress: IngressConfig): K8sObject[] {
   const l = labels("ingress-auth");
   const objects: K8sObject[] = [];
+  if (ingress.tls.mode === "letsEncrypt") {
+    // ACME HTTP-01: cert-manager answers the challenge through an Ingress of class "istio", which
+    // istiod serves on the ingress gateway.
+    objects.push(
+      {
+        apiVersion: "networking.k8s.io/v1",
+        kind: "IngressClass",
+        metadata: { name: "istio", labels: l },
+        spec: { controller: "istio.io/ingress-controller" },
+      },
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "ClusterIssuer",
+        metadata: { name: LETS_ENCRYPT_ISSUER, labels: l },
+        spec: {
+          acme: {
+            server: ingress.tls.staging
+              ? "https://acme-staging-v02.api.letsencrypt.org/directory"
+              : "https://acme-v02.api.letsencrypt.org/directory",
+            email: ingress.tls.email,
+            privateKeySecretRef: { name: `${LETS_ENCRYPT_ISSUER}-account` },
+            solvers: [{ http01: { ingress: { ingressClassName: "istio" } } }],
+          },
+        },
+      },
+      {
+        apiVersion: "cert-manager.io/v1",
+        kind: "Certificate",
+        metadata: { name: SELF_SIGNED_TLS_SECRET, namespace: ISTIO_NAMESPACE, labels: l },
+        spec: {
+          secretName: SELF_SIGNED_TLS_SECRET,
+          dnsNames: [ingress.hostname],
+          privateKey: { algorithm: "ECDSA", size: 256, rotationPolicy: "Always" },
+          issuerRef: { name: LETS_ENCRYPT_ISSUER, kind: "ClusterIssuer", group: "cert-manager.io" },
+        },
+      },
+    );
+  }
   if (ingress.tls.mode === "selfSigned") {
     objects.push({
       apiVersion: "cert-manager.io/v1",

@@ -82,6 +82,7 @@ export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
       ...(ingress.loadBalancerSourceRanges
         ? { loadBalancerSourceRanges: ingress.loadBalancerSourceRanges }
         : {}),
+      ...(ingress.staticIp ? { loadBalancerIP: ingress.staticIp } : {}),
     },
     resources: { requests: INGRESS_GATEWAY_REQUESTS.requests },
     autoscaling: { enabled: false },

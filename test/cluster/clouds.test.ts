@@ -137,7 +137,7 @@ describe("AWS (EKS)", () => {
     });
     const gateway = inputs("aws-dev", "istio-ingressgateway").values.service.annotations;
     expect(gateway).toMatchObject({
-      "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+      "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
     });
     expect(plans["aws-dev"].some((r) => r.name === "cluster-nvidia-device-plugin")).toBe(true);
   });

@@ -487,6 +487,16 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "platform.cluster.nodePools",
   ],
   [
+    "Let's Encrypt without a contact email",
+    { ...base, ingress: { hostname: "kf.example.com", tls: { mode: "letsEncrypt" } } },
+    "platform.ingress.tls.email",
+  ],
+  [
+    "static IP without a LoadBalancer",
+    { ...base, ingress: { staticIp: "203.0.113.10" } },
+    "platform.ingress.staticIp",
+  ],
+  [
     "malformed mirror registry",
     { ...base, images: { registry: "https://registry.example.com" } },
     "platform.images.registry",

@@ -98,3 +98,26 @@ describe("IngressAuth component", () => {
     for (const r of regs) expect(r.dependsOn, r.name).toContain(istioBase.urn);
   });
 });
+
+describe("Let's Encrypt and a static address", () => {
+  it("an ACME issuer answering HTTP-01 through the gateway, and a certificate for the host", () => {
+    const objs = objects({
+      hostname: "kubeflow.example.com",
+      serviceType: "LoadBalancer",
+      staticIp: "203.0.113.10",
+      tls: { mode: "letsEncrypt", email: "platform@example.com", staging: true },
+    });
+    for (const o of objs) expect(() => validateObject(o), o.kind).not.toThrow();
+    const issuer = find(objs, "ClusterIssuer");
+    expect(issuer.spec.acme).toMatchObject({
+      server: "https://acme-staging-v02.api.letsencrypt.org/directory",
+      email: "platform@example.com",
+      solvers: [{ http01: { ingress: { ingressClassName: "istio" } } }],
+    });
+    expect(find(objs, "IngressClass").spec).toEqual({ controller: "istio.io/ingress-controller" });
+    expect(find(objs, "Certificate").spec).toMatchObject({
+      dnsNames: ["kubeflow.example.com"],
+      issuerRef: { name: "letsencrypt", kind: "ClusterIssuer" },
+    });
+  });
+});

@@ -69,6 +69,11 @@ describe("gateway values (pure)", () => {
       "pulumi.com/skipAwait": "true",
     });
     expect(v.service.loadBalancerSourceRanges).toEqual(["10.0.0.0/8"]);
+    expect(
+      gateway({ serviceType: "LoadBalancer", staticIp: "203.0.113.10" }).service,
+    ).toMatchObject({
+      loadBalancerIP: "203.0.113.10",
+    });
   });
 });
 

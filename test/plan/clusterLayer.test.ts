@@ -54,7 +54,7 @@ describe("a platform stack on a cluster stack", () => {
       service: { annotations: Record<string, string> };
     };
     expect(gateway.service.annotations["service.beta.kubernetes.io/aws-load-balancer-type"]).toBe(
-      "external",
+      "nlb",
     );
   });
 
