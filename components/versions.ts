@@ -96,6 +96,14 @@ export const charts = {
     version: "10.7.0",
     images: ["quay.io/oauth2-proxy/oauth2-proxy:v7.15.3"],
   },
+  // Cluster autoscaler for EKS node groups (GKE and AKS scale their pools themselves). The chart's
+  // default image is older; the image is pinned to the Kubernetes minor the stacks run (1.34).
+  clusterAutoscaler: {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.43.1",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.3"],
+  },
   // NVIDIA device plugin, where the cloud's GPU image has the driver but not the plugin (EKS, AKS).
   nvidiaDevicePlugin: {
     repo: "https://nvidia.github.io/k8s-device-plugin",

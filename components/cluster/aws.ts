@@ -143,6 +143,69 @@ export const AWS_INGRESS_ANNOTATIONS = {
 /** The service accounts of Pipelines that read and write the bucket. */
 export const PIPELINES_SERVICE_ACCOUNTS = ["kubeflow:ml-pipeline", "kubeflow:ml-pipeline-ui"];
 
+/** What the cluster autoscaler may do: read groups and types; resize only this cluster's groups. */
+export function autoscalerPolicy(clusterName: string): Record<string, unknown> {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: [
+          "autoscaling:DescribeAutoScalingGroups",
+          "autoscaling:DescribeAutoScalingInstances",
+          "autoscaling:DescribeLaunchConfigurations",
+          "autoscaling:DescribeScalingActivities",
+          "autoscaling:DescribeTags",
+          "ec2:DescribeImages",
+          "ec2:DescribeInstanceTypes",
+          "ec2:DescribeLaunchTemplateVersions",
+          "ec2:GetInstanceTypesFromInstanceRequirements",
+          "eks:DescribeNodegroup",
+        ],
+        Resource: "*",
+      },
+      {
+        Effect: "Allow",
+        Action: [
+          "autoscaling:SetDesiredCapacity",
+          "autoscaling:TerminateInstanceInAutoScalingGroup",
+        ],
+        Resource: "*",
+        Condition: {
+          StringEquals: { [`aws:ResourceTag/k8s.io/cluster-autoscaler/${clusterName}`]: "owned" },
+        },
+      },
+    ],
+  };
+}
+
+/** Cluster autoscaler chart values: auto-discovery by the node groups' tags. Pure. */
+export function autoscalerValues(
+  clusterName: string,
+  region: string,
+  roleArn: pulumi.Input<string>,
+) {
+  return {
+    cloudProvider: "aws",
+    awsRegion: region,
+    autoDiscovery: { clusterName },
+    image: { tag: charts.clusterAutoscaler.images[0].split(":")[1] },
+    rbac: {
+      serviceAccount: {
+        name: "cluster-autoscaler",
+        annotations: { "eks.amazonaws.com/role-arn": roleArn },
+      },
+    },
+    extraArgs: {
+      "balance-similar-node-groups": true,
+      "skip-nodes-with-system-pods": false,
+      expander: "least-waste",
+    },
+    nodeSelector: { "kubeflow-platform/role": "system" },
+    resources: { requests: { cpu: "20m", memory: "128Mi" } },
+  };
+}
+
 export interface EksClusterArgs {
   cluster: AwsCluster;
   database: DatabaseConfig;
@@ -465,6 +528,22 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
       ready.push(efsAddon);
       rwxStorageClass = "efs";
     }
+    // The cluster autoscaler grows and shrinks the node groups (from zero, thanks to their tags).
+    const autoscalerRole = irsaRole("cluster-autoscaler", ["kube-system:cluster-autoscaler"]);
+    new aws.iam.RolePolicy(
+      `${name}-cluster-autoscaler-policy`,
+      { role: autoscalerRole.name, policy: JSON.stringify(autoscalerPolicy(clusterName)) },
+      parent,
+    );
+    ready.push(
+      pinnedChart(
+        `${name}-cluster-autoscaler-chart`,
+        charts.clusterAutoscaler,
+        "kube-system",
+        autoscalerValues(clusterName, c.region, autoscalerRole.arn),
+        { parent: this, provider: this.provider, dependsOn: nodeGroups },
+      ),
+    );
     if (c.nodePools.some((p) => p.role === "gpu"))
       // The NVIDIA AMI carries the driver, not the device plugin.
       ready.push(

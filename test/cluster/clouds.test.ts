@@ -339,3 +339,30 @@ describe("every GPU pool in any valid config is tainted and bounded (property)",
     );
   });
 });
+
+describe("EKS cluster autoscaler", () => {
+  it("discovers the node groups by tag and may resize only this cluster's groups", async () => {
+    const { autoscalerPolicy, autoscalerValues } = await import("../../components/cluster/aws");
+    const policy = autoscalerPolicy("kf") as {
+      Statement: { Action: string[]; Condition?: unknown }[];
+    };
+    const resize = policy.Statement.find((s) =>
+      s.Action.includes("autoscaling:SetDesiredCapacity"),
+    )!;
+    expect(resize.Condition).toEqual({
+      StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/kf": "owned" },
+    });
+    expect(autoscalerValues("kf", "eu-west-1", "arn:role")).toMatchObject({
+      autoDiscovery: { clusterName: "kf" },
+      rbac: { serviceAccount: { annotations: { "eks.amazonaws.com/role-arn": "arn:role" } } },
+    });
+    const chart = byName(plans["aws-dev"], "cluster-cluster-autoscaler-chart");
+    expect(chart.inputs).toMatchObject({ chart: "cluster-autoscaler", namespace: "kube-system" });
+    const trust = JSON.parse(
+      inputs("aws-dev", "cluster-cluster-autoscaler").assumeRolePolicy as string,
+    );
+    expect(Object.values(trust.Statement[0].Condition.StringEquals)).toContainEqual([
+      "system:serviceaccount:kube-system:cluster-autoscaler",
+    ]);
+  });
+});
