@@ -71,25 +71,37 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
       { resourceGroupName: clusterName, location },
       { ...parent, protect: true },
     );
+    // The network: the user's subnets, or a new VNet with a node subnet (and one for MySQL).
     const [a, b] = c.network.cidr.split("/")[0].split(".").map(Number);
-    const vnet = new network.VirtualNetwork(
-      `${name}-vnet`,
-      {
-        resourceGroupName: group.name,
-        location,
-        addressSpace: { addressPrefixes: [c.network.cidr] },
-      },
-      { ...parent, ignoreChanges: ["subnets"] },
-    );
-    const nodes = new network.Subnet(
-      `${name}-nodes`,
-      {
-        resourceGroupName: group.name,
-        virtualNetworkName: vnet.name,
-        addressPrefix: `${a}.${b}.0.0/20`,
-      },
-      parent,
-    );
+    let vnetId: pulumi.Input<string>;
+    let nodeSubnetId: pulumi.Input<string>;
+    let newVnet: network.VirtualNetwork | undefined;
+    let nodes: network.Subnet | undefined;
+    if (c.network.existingNodeSubnetId) {
+      nodeSubnetId = c.network.existingNodeSubnetId;
+      vnetId = c.network.existingNodeSubnetId.replace(/\/subnets\/[^/]+$/i, "");
+    } else {
+      newVnet = new network.VirtualNetwork(
+        `${name}-vnet`,
+        {
+          resourceGroupName: group.name,
+          location,
+          addressSpace: { addressPrefixes: [c.network.cidr] },
+        },
+        { ...parent, ignoreChanges: ["subnets"] },
+      );
+      nodes = new network.Subnet(
+        `${name}-nodes`,
+        {
+          resourceGroupName: group.name,
+          virtualNetworkName: newVnet.name,
+          addressPrefix: `${a}.${b}.0.0/20`,
+        },
+        parent,
+      );
+      vnetId = newVnet.id;
+      nodeSubnetId = nodes.id;
+    }
     const system = c.nodePools.find((p) => p.role === "system")!;
     const cluster = new containerservice.ManagedCluster(
       `${name}-aks`,
@@ -117,7 +129,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
         agentPoolProfiles: [
           {
             name: system.name.replace(/-/g, "").slice(0, 12),
-            vnetSubnetID: nodes.id,
+            vnetSubnetID: nodeSubnetId,
             ...aksPoolSettings(system, c.zones),
           },
         ],
@@ -136,7 +148,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
               resourceGroupName: group.name,
               resourceName: cluster.name,
               agentPoolName: pool.name.replace(/-/g, "").slice(0, 12),
-              vnetSubnetID: nodes.id,
+              vnetSubnetID: nodeSubnetId,
               ...aksPoolSettings(pool, c.zones),
             },
             { ...parent, ignoreChanges: ["count"] },
@@ -190,16 +202,18 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
 
     let managedDatabase: ClusterFacts["managedDatabase"];
     if (args.database.kind === "managed") {
-      const dbSubnet = new network.Subnet(
-        `${name}-mysql-subnet`,
-        {
-          resourceGroupName: group.name,
-          virtualNetworkName: vnet.name,
-          addressPrefix: `${a}.${b}.16.0/24`,
-          delegations: [{ name: "mysql", serviceName: "Microsoft.DBforMySQL/flexibleServers" }],
-        },
-        { ...parent, dependsOn: [nodes] },
-      );
+      const dbSubnetId: pulumi.Input<string> =
+        c.network.existingMysqlSubnetId ??
+        new network.Subnet(
+          `${name}-mysql-subnet`,
+          {
+            resourceGroupName: group.name,
+            virtualNetworkName: newVnet!.name,
+            addressPrefix: `${a}.${b}.16.0/24`,
+            delegations: [{ name: "mysql", serviceName: "Microsoft.DBforMySQL/flexibleServers" }],
+          },
+          { ...parent, dependsOn: nodes ? [nodes] : [] },
+        ).id;
       const zone = new privatedns.PrivateZone(
         `${name}-mysql-dns`,
         {
@@ -215,7 +229,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
           resourceGroupName: group.name,
           privateZoneName: zone.name,
           location: "global",
-          virtualNetwork: { id: vnet.id },
+          virtualNetwork: { id: vnetId },
           registrationEnabled: false,
         },
         parent,
@@ -240,7 +254,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
             backupRetentionDays: args.database.backupRetentionDays,
             geoRedundantBackup: "Disabled",
           },
-          network: { delegatedSubnetResourceId: dbSubnet.id, privateDnsZoneResourceId: zone.id },
+          network: { delegatedSubnetResourceId: dbSubnetId, privateDnsZoneResourceId: zone.id },
         },
         { ...parent, protect: true, dependsOn: [link] },
       );

@@ -111,42 +111,52 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
     const clusterName = dnsLabelName(pulumi.getProject(), pulumi.getStack());
     const project = c.project;
 
-    const network = new gcp.compute.Network(
-      `${name}-network`,
-      { project, name: clusterName, autoCreateSubnetworks: false },
-      { ...parent, protect: true },
-    );
-    const subnet = new gcp.compute.Subnetwork(
-      `${name}-nodes`,
-      {
-        project,
-        region: c.region,
-        network: network.id,
-        ipCidrRange: c.network.cidr,
-        privateIpGoogleAccess: true,
-        secondaryIpRanges: [
-          { rangeName: "pods", ipCidrRange: c.network.podsCidr },
-          { rangeName: "services", ipCidrRange: c.network.servicesCidr },
-        ],
-      },
-      parent,
-    );
-    const router = new gcp.compute.Router(
-      `${name}-router`,
-      { project, region: c.region, network: network.id },
-      parent,
-    );
-    new gcp.compute.RouterNat(
-      `${name}-nat`,
-      {
-        project,
-        region: c.region,
-        router: router.name,
-        natIpAllocateOption: "AUTO_ONLY",
-        sourceSubnetworkIpRangesToNat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
-      },
-      parent,
-    );
+    // The network: the user's, or a new VPC with one node subnet and Cloud NAT for egress.
+    let networkId: pulumi.Input<string>;
+    let subnetId: pulumi.Input<string>;
+    if (c.network.existingNetwork && c.network.existingSubnetwork) {
+      networkId = c.network.existingNetwork;
+      subnetId = c.network.existingSubnetwork;
+    } else {
+      const network = new gcp.compute.Network(
+        `${name}-network`,
+        { project, name: clusterName, autoCreateSubnetworks: false },
+        { ...parent, protect: true },
+      );
+      const subnet = new gcp.compute.Subnetwork(
+        `${name}-nodes`,
+        {
+          project,
+          region: c.region,
+          network: network.id,
+          ipCidrRange: c.network.cidr,
+          privateIpGoogleAccess: true,
+          secondaryIpRanges: [
+            { rangeName: "pods", ipCidrRange: c.network.podsCidr },
+            { rangeName: "services", ipCidrRange: c.network.servicesCidr },
+          ],
+        },
+        parent,
+      );
+      const router = new gcp.compute.Router(
+        `${name}-router`,
+        { project, region: c.region, network: network.id },
+        parent,
+      );
+      new gcp.compute.RouterNat(
+        `${name}-nat`,
+        {
+          project,
+          region: c.region,
+          router: router.name,
+          natIpAllocateOption: "AUTO_ONLY",
+          sourceSubnetworkIpRangesToNat: "ALL_SUBNETWORKS_ALL_IP_RANGES",
+        },
+        parent,
+      );
+      networkId = network.id;
+      subnetId = subnet.id;
+    }
 
     const cluster = new gcp.container.Cluster(
       `${name}-gke`,
@@ -157,8 +167,8 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         nodeLocations: c.zones,
         minMasterVersion: c.kubernetesVersion,
         releaseChannel: { channel: "UNSPECIFIED" },
-        network: network.id,
-        subnetwork: subnet.id,
+        network: networkId,
+        subnetwork: subnetId,
         removeDefaultNodePool: true,
         initialNodeCount: 1,
         ipAllocationPolicy: {
@@ -248,14 +258,14 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
           purpose: "VPC_PEERING",
           addressType: "INTERNAL",
           prefixLength: 20,
-          network: network.id,
+          network: networkId,
         },
         parent,
       );
       const peering = new gcp.servicenetworking.Connection(
         `${name}-sql-peering`,
         {
-          network: network.id,
+          network: networkId,
           service: "servicenetworking.googleapis.com",
           reservedPeeringRanges: [range.name],
         },
@@ -275,7 +285,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
             availabilityType: "REGIONAL",
             ipConfiguration: {
               ipv4Enabled: false,
-              privateNetwork: network.id,
+              privateNetwork: networkId,
               sslMode: "ALLOW_UNENCRYPTED_AND_ENCRYPTED",
             },
             backupConfiguration: {

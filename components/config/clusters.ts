@@ -275,8 +275,20 @@ export const GcpClusterSchema = z
         podsCidr: cidr().default("10.20.0.0/14"),
         servicesCidr: cidr().default("10.24.0.0/20"),
         masterCidr: cidr().default("172.16.0.0/28"),
+        existingNetwork: z.string().min(1).optional().meta({
+          description:
+            "Use this VPC (self link or id) instead of creating one; it must provide egress (Cloud NAT).",
+        }),
+        existingSubnetwork: z.string().min(1).optional().meta({
+          description:
+            "The node subnetwork of existingNetwork, with secondary ranges named pods and services.",
+        }),
       })
-      .prefault({}),
+      .prefault({})
+      .meta({
+        description:
+          "A new VPC from the CIDRs, or an existing one (existingNetwork and existingSubnetwork).",
+      }),
     apiAccess,
     admins: admins("group:platform-admins@example.com"),
     nodePools: z.array(NodePoolSchema).min(1),
@@ -284,6 +296,15 @@ export const GcpClusterSchema = z
   })
   .superRefine((c, ctx) => {
     checkNodePools("gcp", c.nodePools, ctx);
+    const { existingNetwork, existingSubnetwork } = c.network;
+    if ((existingNetwork === undefined) !== (existingSubnetwork === undefined))
+      issue(
+        ctx,
+        ["network", existingNetwork ? "existingSubnetwork" : "existingNetwork"],
+        "an existing network needs both existingNetwork and existingSubnetwork",
+        undefined,
+        "set both, or neither to create a network",
+      );
     c.zones.forEach((zone, i) => {
       if (!new RegExp(`^${c.region}-[a-z]$`).test(zone))
         issue(
@@ -307,7 +328,29 @@ export const AzureClusterSchema = z
       z.array(z.enum(["1", "2", "3"], { error: 'Azure zones are "1", "2" and "3"' })),
     ),
     kubernetesVersion: kubernetesMinorVersion().meta({ examples: ["1.34"] }),
-    network: z.strictObject({ cidr: cidr().default("10.30.0.0/16") }).prefault({}),
+    network: z
+      .strictObject({
+        cidr: cidr().default("10.30.0.0/16"),
+        existingNodeSubnetId: z
+          .string()
+          .regex(/^\/subscriptions\/.+\/subnets\/[^/]+$/i, {
+            error: "must be a subnet resource id",
+          })
+          .optional()
+          .meta({ description: "Put the nodes in this existing subnet instead of a new VNet." }),
+        existingMysqlSubnetId: z
+          .string()
+          .regex(/^\/subscriptions\/.+\/subnets\/[^/]+$/i, {
+            error: "must be a subnet resource id",
+          })
+          .optional()
+          .meta({
+            description:
+              "With existingNodeSubnetId and a managed database: a subnet of the same VNet delegated to Microsoft.DBforMySQL/flexibleServers.",
+          }),
+      })
+      .prefault({})
+      .meta({ description: "A new VNet from cidr, or an existing one (existingNodeSubnetId)." }),
     apiAccess,
     admins: admins("00000000-0000-0000-0000-000000000000"),
     nodePools: z.array(NodePoolSchema).min(1),

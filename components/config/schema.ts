@@ -965,6 +965,19 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
+  if (
+    cfg.cluster.kind === "azure" &&
+    cfg.cluster.network.existingNodeSubnetId &&
+    cfg.database.kind === "managed" &&
+    !cfg.cluster.network.existingMysqlSubnetId
+  )
+    issue(
+      ctx,
+      ["cluster", "network", "existingMysqlSubnetId"],
+      "a managed database in an existing VNet needs a subnet delegated to MySQL flexible servers",
+      undefined,
+      "create one in the same VNet and set its resource id here",
+    );
   // With clusterStack the cluster stack's kind decides; it is checked there.
   if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing" && !cfg.clusterStack)
     issue(

@@ -366,3 +366,55 @@ describe("EKS cluster autoscaler", () => {
     ]);
   });
 });
+
+describe("existing networks", () => {
+  it("GKE in the user's VPC creates no network, subnet or NAT", async () => {
+    const cfg = readStackPlatformConfig("gcp-dev") as { cluster: Record<string, unknown> };
+    const regs = await plan(
+      {
+        ...cfg,
+        cluster: {
+          ...cfg.cluster,
+          network: {
+            existingNetwork: "projects/acme-kubeflow-dev/global/networks/shared",
+            existingSubnetwork: "projects/acme-kubeflow-dev/regions/europe-west4/subnetworks/k8s",
+          },
+        },
+      },
+      "gcp-existing",
+    );
+    expect(
+      regs.some(
+        (r) =>
+          r.type.startsWith("gcp:compute/network:") || r.type.startsWith("gcp:compute/routerNat"),
+      ),
+    ).toBe(false);
+    expect(byName(regs, "cluster-gke").inputs).toMatchObject({
+      network: "projects/acme-kubeflow-dev/global/networks/shared",
+    });
+  });
+
+  it("AKS in the user's subnets creates no VNet; the database uses the delegated subnet", async () => {
+    const cfg = readStackPlatformConfig("azure-dev") as { cluster: Record<string, unknown> };
+    const vnet =
+      "/subscriptions/0000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/hub";
+    const regs = await plan(
+      {
+        ...cfg,
+        cluster: {
+          ...cfg.cluster,
+          network: {
+            existingNodeSubnetId: `${vnet}/subnets/aks`,
+            existingMysqlSubnetId: `${vnet}/subnets/mysql`,
+          },
+        },
+      },
+      "azure-existing",
+    );
+    expect(regs.some((r) => r.type === "azure-native:network:VirtualNetwork")).toBe(false);
+    expect(regs.some((r) => r.type === "azure-native:network:Subnet")).toBe(false);
+    expect(byName(regs, "cluster-mysql-dns-link").inputs).toMatchObject({
+      virtualNetwork: { id: vnet },
+    });
+  });
+});

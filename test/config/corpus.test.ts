@@ -497,6 +497,39 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "platform.ingress.staticIp",
   ],
   [
+    "managed database in an existing Azure VNet without a delegated subnet",
+    {
+      cluster: {
+        kind: "azure",
+        location: "westeurope",
+        zones: ["1", "2"],
+        kubernetesVersion: "1.34",
+        nodePools: [sys],
+        network: {
+          existingNodeSubnetId:
+            "/subscriptions/0000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks",
+        },
+      },
+      database: { kind: "managed" },
+    },
+    "platform.cluster.network.existingMysqlSubnetId",
+  ],
+  [
+    "existing GCP network without its subnetwork",
+    {
+      cluster: {
+        kind: "gcp",
+        project: "acme-kf",
+        region: "europe-west4",
+        zones: ["europe-west4-a", "europe-west4-b"],
+        kubernetesVersion: "1.34",
+        nodePools: [sys],
+        network: { existingNetwork: "shared" },
+      },
+    },
+    "platform.cluster.network.existingSubnetwork",
+  ],
+  [
     "malformed mirror registry",
     { ...base, images: { registry: "https://registry.example.com" } },
     "platform.images.registry",
