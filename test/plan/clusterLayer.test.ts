@@ -15,11 +15,12 @@ describe("a cluster stack", () => {
     );
     expect(regs.filter((r) => r.parent === "").map((r) => r.name)).toEqual(["cluster"]);
     expect(regs.some((r) => r.type === "aws:eks/cluster:Cluster")).toBe(true);
-    expect(
-      regs.some(
-        (r) => r.type.startsWith("kubernetes:helm.sh") && r.name !== "cluster-nvidia-device-plugin",
-      ),
-    ).toBe(false);
+    // Only the cluster's own add-ons (autoscaler, device plugin) are charts here.
+    const charts = regs.filter((r) => r.type.startsWith("kubernetes:helm.sh")).map((r) => r.name);
+    expect(charts.sort()).toEqual([
+      "cluster-cluster-autoscaler-chart",
+      "cluster-nvidia-device-plugin",
+    ]);
   });
 
   it("exports a kubeconfig and the facts a platform stack needs", () => {
