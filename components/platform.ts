@@ -24,7 +24,7 @@ import { ObjectStoreEndpoint } from "./kubeflow/pipelinesTransforms";
 import { defaultTenantName } from "./lib/naming";
 import { Tenants, Toleration } from "./tenants/tenant";
 import { TenantObjectStoreFacts } from "./tenants/objectStore";
-import { enabledApps } from "./config/apps";
+import { appsOnPlatformDatabase, enabledApps, needsPlatformDatabase } from "./config/apps";
 import { AppDatabase, AppDatabaseConnection } from "./foundation/mysql";
 import { buildApps } from "./kubeflow/apps";
 import { mirrorImages } from "./lib/images";
@@ -234,10 +234,8 @@ function buildPlatformLayer(
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
 
   // Data services: only what the enabled apps use.
-  const appDatabases = (["katib", "modelRegistry"] as const).filter(
-    (a) => apps.has(a) && cfg.components[a].database.kind === "platform",
-  );
-  const needsDatabase = apps.has("pipelines") || appDatabases.length > 0;
+  const appDatabases = appsOnPlatformDatabase(cfg.profile, cfg.components);
+  const needsDatabase = needsPlatformDatabase(cfg.profile, cfg.components);
   const runsData =
     (needsDatabase && ["inCluster", "managed"].includes(cfg.database.kind)) ||
     (apps.has("pipelines") && cfg.objectStore.kind === "minio");

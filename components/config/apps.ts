@@ -222,3 +222,24 @@ export const ImagesSchema = z
 export function enabledApps(profile: keyof typeof PRESETS, apps: AppsConfig): Set<AppName> {
   return new Set(APP_NAMES.filter((a) => apps[a].enabled ?? PRESETS[profile].includes(a)));
 }
+
+/** Apps with a database of their own. */
+export type DatabaseApp = "katib" | "modelRegistry";
+
+/** The enabled apps that keep their database on the platform's server. Pure. */
+export function appsOnPlatformDatabase(
+  profile: keyof typeof PRESETS,
+  apps: AppsConfig,
+): DatabaseApp[] {
+  const on = enabledApps(profile, apps);
+  return (["katib", "modelRegistry"] as const).filter(
+    (a) => on.has(a) && apps[a].database.kind === "platform",
+  );
+}
+
+/** Whether any enabled app uses the platform's database (Pipelines always does). Pure. */
+export function needsPlatformDatabase(profile: keyof typeof PRESETS, apps: AppsConfig): boolean {
+  return (
+    enabledApps(profile, apps).has("pipelines") || appsOnPlatformDatabase(profile, apps).length > 0
+  );
+}

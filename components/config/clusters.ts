@@ -3,12 +3,7 @@
 // of a region) live here beside the fields they check.
 import { z } from "zod";
 import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
-import { cidr, dnsLabel, kubernetesMinorVersion, sizeGiB } from "./fields";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach to several schemas
-type Ctx = z.RefinementCtx<any>;
-const issue = (ctx: Ctx, path: (string | number)[], message: string, input: unknown, fix: string) =>
-  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
+import { RuleCtx as Ctx, cidr, dnsLabel, issue, kubernetesMinorVersion, sizeGiB } from "./fields";
 
 const count = () =>
   z.int({ error: "must be a whole number" }).min(0, { error: "must not be negative" });

@@ -84,3 +84,17 @@ export const cidr = () =>
 export const stringMap = () => z.record(z.string(), z.string({ error: "values must be strings" }));
 
 export { quantityToNumber } from "../lib/quantity";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach at several levels
+export type RuleCtx = z.RefinementCtx<any>;
+
+/** Report a cross-field rule's problem: the path, what is wrong, the bad value and the fix. */
+export function issue(
+  ctx: RuleCtx,
+  path: (string | number)[],
+  message: string,
+  input: unknown,
+  fix: string,
+) {
+  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
+}

@@ -10,14 +10,23 @@ import {
   dnsLabel,
   email,
   hostname,
+  issue,
   kubernetesMinorVersion,
   nodePort,
   port,
   quantityToNumber,
+  RuleCtx,
   sizeGiB,
   stringMap,
 } from "./fields";
-import { AppsSchema, ImagesSchema, ProfileSchema, TolerationSchema, enabledApps } from "./apps";
+import {
+  AppsSchema,
+  ImagesSchema,
+  ProfileSchema,
+  TolerationSchema,
+  appsOnPlatformDatabase,
+  enabledApps,
+} from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
@@ -709,12 +718,7 @@ export type DatabaseConfig = PlatformConfig["database"];
 export type ObjectStoreConfig = PlatformConfig["objectStore"];
 export type TenantConfig = PlatformConfig["tenants"][number];
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach at several levels
-type Ctx = z.RefinementCtx<any>;
-
-function issue(ctx: Ctx, path: (string | number)[], message: string, input: unknown, fix: string) {
-  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
-}
+type Ctx = RuleCtx;
 
 // Rules that involve more than one field. Each runs on the smallest section that holds its fields,
 // so it is reported together with any other section's problems (zod skips a section's rules only
@@ -1100,12 +1104,9 @@ function checkAppDependencies(cfg: PlatformConfig, ctx: Ctx) {
   }
   if (cfg.database.kind === "none") {
     const needsDb = [
-      on.has("pipelines") ? "pipelines" : "",
-      on.has("katib") && apps.katib.database.kind === "platform" ? "katib" : "",
-      on.has("modelRegistry") && apps.modelRegistry.database.kind === "platform"
-        ? "modelRegistry"
-        : "",
-    ].filter(Boolean);
+      ...(on.has("pipelines") ? ["pipelines"] : []),
+      ...appsOnPlatformDatabase(cfg.profile, apps),
+    ];
     for (const a of needsDb)
       issue(
         ctx,

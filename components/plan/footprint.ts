@@ -1,7 +1,7 @@
 // The platform's footprint: the CPU and memory requests the project sets, per component, for a
 // config. Each component's numbers are the constants its values and transforms apply, so the
 // figure is what the cluster is asked for (Istio sidecars, one per meshed pod, come on top).
-import { AppName, enabledApps } from "../config/apps";
+import { AppName, enabledApps, needsPlatformDatabase } from "../config/apps";
 import { PlatformConfig } from "../config/schema";
 import { CERT_MANAGER_REQUESTS } from "../foundation/certManager";
 import { DEX_REQUESTS } from "../foundation/dex";
@@ -78,11 +78,8 @@ export function footprint(cfg: PlatformConfig): FootprintRow[] {
     row("oauth2-proxy", [[OAUTH2_PROXY_REQUESTS, {}]]),
     row("kubeflow core", [[CORE_REQUESTS, {}]]),
   ];
-  const needsDb =
-    apps.has("pipelines") ||
-    (apps.has("katib") && cfg.components.katib.database.kind === "platform") ||
-    (apps.has("modelRegistry") && cfg.components.modelRegistry.database.kind === "platform");
-  if (needsDb && cfg.database.kind === "inCluster") rows.push(row("mysql", [[MYSQL_REQUESTS, {}]]));
+  if (needsPlatformDatabase(cfg.profile, cfg.components) && cfg.database.kind === "inCluster")
+    rows.push(row("mysql", [[MYSQL_REQUESTS, {}]]));
   if (apps.has("pipelines") && cfg.objectStore.kind === "minio")
     rows.push(row("minio", [[MINIO_REQUESTS, {}]]));
   for (const a of apps) {

@@ -1,6 +1,6 @@
 // Every image a stack will run, from the versions catalog, for mirroring into a private registry
 // (npm run images). The list follows the config: only enabled apps and the data services in use.
-import { AppName, enabledApps } from "../config/apps";
+import { AppName, enabledApps, needsPlatformDatabase } from "../config/apps";
 import { PlatformConfig } from "../config/schema";
 import { mirrorImage } from "../lib/images";
 import { HelmChartPin, KustomizePin, charts, images, manifests } from "../versions";
@@ -41,11 +41,12 @@ export function stackImages(cfg: PlatformConfig): string[] {
     ...[...apps].flatMap((a) => APP_ARTIFACTS[a]),
   ];
   const own: string[] = [];
-  const needsDb =
-    apps.has("pipelines") ||
-    (apps.has("katib") && cfg.components.katib.database.kind === "platform") ||
-    (apps.has("modelRegistry") && cfg.components.modelRegistry.database.kind === "platform");
-  if (needsDb && cfg.database.kind === "inCluster") own.push(images.mysql);
+  // The MySQL image runs the server in-cluster, and the users Job on a managed server too.
+  if (
+    needsPlatformDatabase(cfg.profile, cfg.components) &&
+    ["inCluster", "managed"].includes(cfg.database.kind)
+  )
+    own.push(images.mysql);
   if (apps.has("pipelines")) {
     own.push(images.node);
     if (cfg.objectStore.kind === "minio") own.push(images.minio);
