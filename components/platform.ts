@@ -180,7 +180,11 @@ function buildCluster(
         objectStore: cfg.objectStore,
       });
     case "azure":
-      return new AksCluster("cluster", { cluster: c, database: cfg.database });
+      return new AksCluster("cluster", {
+        cluster: c,
+        database: cfg.database,
+        objectStore: cfg.objectStore,
+      });
   }
 }
 

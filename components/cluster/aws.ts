@@ -7,19 +7,17 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { stringify } from "yaml";
 import { AwsCluster, NodePool, gpusPerNode } from "../config/clusters";
-import {
-  DatabaseConfig,
-  GPU_TAINT_TOLERATION,
-  ObjectStoreConfig,
-  POOL_LABEL,
-  gpuPoolsOf,
-} from "../config/schema";
+import { GPU_TAINT_TOLERATION, POOL_LABEL, gpuPoolsOf } from "../config/schema";
 import { pinnedChart } from "../lib/charts";
-import { dnsLabelName } from "../lib/naming";
 import { charts } from "../versions";
-import { ClusterFacts, ClusterLayer } from "./facts";
+import {
+  CloudClusterArgs,
+  ClusterFacts,
+  ClusterLayer,
+  execKubeconfig,
+  stackClusterName,
+} from "./facts";
 import { devicePluginValues } from "./gpu";
 
 /** Split a /16 into /20s: private subnets first, public ones from the ninth block on. Pure. */
@@ -105,29 +103,14 @@ export function eksKubeconfig(args: {
   endpoint: string;
   caData: string;
 }): string {
-  return stringify({
-    apiVersion: "v1",
-    kind: "Config",
-    clusters: [
-      {
-        name: args.name,
-        cluster: { server: args.endpoint, "certificate-authority-data": args.caData },
-      },
-    ],
-    contexts: [{ name: args.name, context: { cluster: args.name, user: args.name } }],
-    "current-context": args.name,
-    users: [
-      {
-        name: args.name,
-        user: {
-          exec: {
-            apiVersion: "client.authentication.k8s.io/v1beta1",
-            command: "aws",
-            args: ["eks", "get-token", "--cluster-name", args.name, "--region", args.region],
-          },
-        },
-      },
-    ],
+  return execKubeconfig({
+    name: args.name,
+    server: args.endpoint,
+    caData: args.caData,
+    exec: {
+      command: "aws",
+      args: ["eks", "get-token", "--cluster-name", args.name, "--region", args.region],
+    },
   });
 }
 
@@ -135,6 +118,9 @@ export function eksKubeconfig(args: {
  * An NLB in front of the ingress gateway, made by the cloud provider built into EKS (the AWS Load
  * Balancer Controller is not installed; with it, set the "external" type in ingress.serviceAnnotations).
  */
+/** The default StorageClass the cluster layer creates (EKS 1.30+ has none). */
+export const AWS_STORAGE_CLASS = "gp3";
+
 export const AWS_INGRESS_ANNOTATIONS = {
   "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
   "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled": "true",
@@ -206,11 +192,7 @@ export function autoscalerValues(
   };
 }
 
-export interface EksClusterArgs {
-  cluster: AwsCluster;
-  database: DatabaseConfig;
-  objectStore: ObjectStoreConfig;
-}
+export type EksClusterArgs = CloudClusterArgs<AwsCluster>;
 
 const policy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
 
@@ -225,9 +207,9 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
-    super("kubeflow-platform:cluster:EksCluster", name, { gpuPools: gpuPoolsOf(c) }, opts);
+    super("kubeflow-platform:cluster:EksCluster", name, {}, opts);
     const parent = { parent: this };
-    const clusterName = dnsLabelName(pulumi.getProject(), pulumi.getStack());
+    const clusterName = stackClusterName();
     const tags = { "kubeflow-platform/stack": pulumi.getStack() };
 
     // Network
@@ -462,7 +444,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
       `${name}-gp3`,
       {
         metadata: {
-          name: "gp3",
+          name: AWS_STORAGE_CLASS,
           annotations: { "storageclass.kubernetes.io/is-default-class": "true" },
         },
         provisioner: "ebs.csi.aws.com",
@@ -706,7 +688,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
     }
 
     this.facts = {
-      storageClass: "gp3",
+      storageClass: AWS_STORAGE_CLASS,
       rwxStorageClass,
       gpuPools: gpuPoolsOf(c),
       ingressAnnotations: AWS_INGRESS_ANNOTATIONS,

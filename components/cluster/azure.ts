@@ -13,11 +13,10 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { AzureCluster, NodePool } from "../config/clusters";
-import { DatabaseConfig, GPU_TAINT_TOLERATION, POOL_LABEL, gpuPoolsOf } from "../config/schema";
+import { GPU_TAINT_TOLERATION, POOL_LABEL, gpuPoolsOf } from "../config/schema";
 import { pinnedChart } from "../lib/charts";
-import { dnsLabelName } from "../lib/naming";
 import { charts } from "../versions";
-import { ClusterFacts, ClusterLayer } from "./facts";
+import { CloudClusterArgs, ClusterFacts, ClusterLayer, stackClusterName } from "./facts";
 import { devicePluginValues } from "./gpu";
 
 /** An agent pool's settings. Pure. */
@@ -42,14 +41,15 @@ export function aksPoolSettings(pool: NodePool, zones: string[]) {
  * Azure's load balancer probes the first port over TCP unless told otherwise; the ingress gateway
  * answers health on /healthz/ready, so name the probe path (the health-probe caveat).
  */
+/** AKS's SSD class, for the platform's volumes (MySQL, MinIO). */
+export const AZURE_STORAGE_CLASS = "managed-csi-premium";
+
 export const AZURE_INGRESS_ANNOTATIONS = {
   "service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path": "/healthz/ready",
 };
 
-export interface AksClusterArgs {
-  cluster: AzureCluster;
-  database: DatabaseConfig;
-}
+/** Azure's object store is always the in-cluster MinIO: objectStore is not used here. */
+export type AksClusterArgs = CloudClusterArgs<AzureCluster>;
 
 export class AksCluster extends pulumi.ComponentResource implements ClusterLayer {
   readonly provider: k8s.Provider;
@@ -61,9 +61,9 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
-    super("kubeflow-platform:cluster:AksCluster", name, { gpuPools: gpuPoolsOf(c) }, opts);
+    super("kubeflow-platform:cluster:AksCluster", name, {}, opts);
     const parent = { parent: this };
-    const clusterName = dnsLabelName(pulumi.getProject(), pulumi.getStack());
+    const clusterName = stackClusterName();
     const location = c.location;
 
     const group = new resources.ResourceGroup(
@@ -279,8 +279,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
     }
 
     this.facts = {
-      // managed-csi-premium is AKS's zone-redundant-capable SSD class.
-      storageClass: "managed-csi-premium",
+      storageClass: AZURE_STORAGE_CLASS,
       rwxStorageClass: c.rwxStorageClass ? "azurefile-rwx" : undefined,
       gpuPools: gpuPoolsOf(c),
       ingressAnnotations: AZURE_INGRESS_ANNOTATIONS,

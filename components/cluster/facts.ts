@@ -3,7 +3,9 @@
 // services, what tenants' cloud identities trust).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { GpuPool } from "../config/schema";
+import { stringify } from "yaml";
+import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
+import { dnsLabelName } from "../lib/naming";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 
 export interface ManagedDatabaseFacts {
@@ -37,6 +39,45 @@ export interface ClusterFacts {
   managedObjectStore?: ManagedObjectStoreFacts;
   /** What per-tenant cloud identities trust (OIDC provider, workload pool, issuer). */
   tenantIdentity?: Record<string, pulumi.Input<string>>;
+}
+
+/** What every cloud cluster component takes: its cluster config and the data services to create. */
+export interface CloudClusterArgs<C> {
+  cluster: C;
+  database: DatabaseConfig;
+  objectStore: ObjectStoreConfig;
+}
+
+/** The cloud cluster's name (and prefix of its resources' names): project and stack. */
+export function stackClusterName(): string {
+  return dnsLabelName(pulumi.getProject(), pulumi.getStack());
+}
+
+/** A kubeconfig for one cluster whose user logs in through an exec plugin. Pure. */
+export function execKubeconfig(args: {
+  name: string;
+  server: string;
+  caData: string;
+  exec: Record<string, unknown>;
+}): string {
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [
+      {
+        name: args.name,
+        cluster: { server: args.server, "certificate-authority-data": args.caData },
+      },
+    ],
+    contexts: [{ name: args.name, context: { cluster: args.name, user: args.name } }],
+    "current-context": args.name,
+    users: [
+      {
+        name: args.name,
+        user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", ...args.exec } },
+      },
+    ],
+  });
 }
 
 export interface ClusterLayer {

@@ -7,17 +7,15 @@ import * as gcp from "@pulumi/gcp";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { stringify } from "yaml";
 import { GcpCluster, NodePool } from "../config/clusters";
+import { GPU_TAINT_TOLERATION, POOL_LABEL, gpuPoolsOf } from "../config/schema";
 import {
-  DatabaseConfig,
-  GPU_TAINT_TOLERATION,
-  ObjectStoreConfig,
-  POOL_LABEL,
-  gpuPoolsOf,
-} from "../config/schema";
-import { dnsLabelName } from "../lib/naming";
-import { ClusterFacts, ClusterLayer } from "./facts";
+  CloudClusterArgs,
+  ClusterFacts,
+  ClusterLayer,
+  execKubeconfig,
+  stackClusterName,
+} from "./facts";
 import { PIPELINES_SERVICE_ACCOUNTS } from "./aws";
 
 /** A node pool's settings. Pure. */
@@ -53,31 +51,16 @@ export function gkeNodePoolSettings(pool: NodePool) {
 
 /** A kubeconfig that logs in with gke-gcloud-auth-plugin. Pure. */
 export function gkeKubeconfig(args: { name: string; endpoint: string; caData: string }): string {
-  return stringify({
-    apiVersion: "v1",
-    kind: "Config",
-    clusters: [
-      {
-        name: args.name,
-        cluster: { server: `https://${args.endpoint}`, "certificate-authority-data": args.caData },
-      },
-    ],
-    contexts: [{ name: args.name, context: { cluster: args.name, user: args.name } }],
-    "current-context": args.name,
-    users: [
-      {
-        name: args.name,
-        user: {
-          exec: {
-            apiVersion: "client.authentication.k8s.io/v1beta1",
-            command: "gke-gcloud-auth-plugin",
-            provideClusterInfo: true,
-            installHint:
-              "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin",
-          },
-        },
-      },
-    ],
+  return execKubeconfig({
+    name: args.name,
+    server: `https://${args.endpoint}`,
+    caData: args.caData,
+    exec: {
+      command: "gke-gcloud-auth-plugin",
+      provideClusterInfo: true,
+      installHint:
+        "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin",
+    },
   });
 }
 
@@ -90,11 +73,7 @@ export function workloadIdentityMember(project: string, serviceAccount: string):
 /** A backend-service-based external passthrough load balancer for the ingress gateway. */
 export const GCP_INGRESS_ANNOTATIONS = { "cloud.google.com/l4-rbs": "enabled" };
 
-export interface GkeClusterArgs {
-  cluster: GcpCluster;
-  database: DatabaseConfig;
-  objectStore: ObjectStoreConfig;
-}
+export type GkeClusterArgs = CloudClusterArgs<GcpCluster>;
 
 export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer {
   readonly provider: k8s.Provider;
@@ -106,9 +85,9 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const c = args.cluster;
-    super("kubeflow-platform:cluster:GkeCluster", name, { gpuPools: gpuPoolsOf(c) }, opts);
+    super("kubeflow-platform:cluster:GkeCluster", name, {}, opts);
     const parent = { parent: this };
-    const clusterName = dnsLabelName(pulumi.getProject(), pulumi.getStack());
+    const clusterName = stackClusterName();
     const project = c.project;
 
     // The network: the user's, or a new VPC with one node subnet and Cloud NAT for egress.

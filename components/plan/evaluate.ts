@@ -1,7 +1,7 @@
 // Evaluate the platform for a stack config under the mock runtime: no cluster, no credentials.
 import * as fs from "fs";
-import { AWS_INGRESS_ANNOTATIONS } from "../cluster/aws";
-import { AZURE_INGRESS_ANNOTATIONS } from "../cluster/azure";
+import { AWS_INGRESS_ANNOTATIONS, AWS_STORAGE_CLASS } from "../cluster/aws";
+import { AZURE_INGRESS_ANNOTATIONS, AZURE_STORAGE_CLASS } from "../cluster/azure";
 import { GCP_INGRESS_ANNOTATIONS } from "../cluster/gcp";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
@@ -40,9 +40,9 @@ function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<strin
   const c = cfg.cluster;
   const byKind = {
     existing: { storageClass: undefined, ingressAnnotations: {} },
-    aws: { storageClass: "gp3", ingressAnnotations: AWS_INGRESS_ANNOTATIONS },
+    aws: { storageClass: AWS_STORAGE_CLASS, ingressAnnotations: AWS_INGRESS_ANNOTATIONS },
     gcp: { storageClass: undefined, ingressAnnotations: GCP_INGRESS_ANNOTATIONS },
-    azure: { storageClass: "managed-csi-premium", ingressAnnotations: AZURE_INGRESS_ANNOTATIONS },
+    azure: { storageClass: AZURE_STORAGE_CLASS, ingressAnnotations: AZURE_INGRESS_ANNOTATIONS },
   }[c.kind];
   return {
     ...byKind,
