@@ -14,18 +14,11 @@ import {
 import { tenantHasQuota, tenantQuotaCeilings } from "../../policies/quota";
 import { profile, tenantNamespace, limitRange } from "../../components/tenants/tenant";
 import { TenantSchema } from "../../components/config/schema";
+import { POLICIES } from "../../policies/policies";
 import { resource, resourceViolations, stackViolations } from "./harness";
 import { LOCAL_CONFIG, plan } from "../mocks";
 
-const ALL = [
-  tenantHasQuota,
-  tenantQuotaCeilings,
-  gpuQuotaWithinCapacity,
-  tenantNamespacesHaveLimitRange,
-  gpuPoolsTaintedAndBounded,
-  noExternalServicesInTenants,
-  imagesFromMirror,
-];
+const ALL = POLICIES;
 
 const PROFILE = "kubernetes:kubeflow.org/v1:Profile";
 const profileWith = (name: string, quota?: Record<string, unknown>) =>
