@@ -25,6 +25,22 @@ const aws = {
   kubernetesVersion: "1.34",
   nodePools: [sys],
 };
+const gcp = {
+  kind: "gcp",
+  project: "acme-kf",
+  region: "europe-west4",
+  zones: ["europe-west4-a", "europe-west4-b"],
+  kubernetesVersion: "1.34",
+  nodePools: [sys],
+};
+const azure = {
+  kind: "azure",
+  location: "westeurope",
+  zones: ["1", "2"],
+  kubernetesVersion: "1.34",
+  nodePools: [sys],
+};
+
 const CORPUS: [string, Record<string, unknown>, string][] = [
   ["unknown top-level key (typo)", { ...base, tenant: [] }, "platform.tenant"],
   [
@@ -389,11 +405,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "GKE GPU pool without an accelerator",
     {
       cluster: {
-        kind: "gcp",
-        project: "acme-kf",
-        region: "europe-west4",
-        zones: ["europe-west4-a", "europe-west4-b"],
-        kubernetesVersion: "1.34",
+        ...gcp,
         nodePools: [
           sys,
           { name: "gpu", role: "gpu", machineType: "g2-standard-8", minSize: 0, maxSize: 2 },
@@ -406,11 +418,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "GKE GPU type the cloud does not offer",
     {
       cluster: {
-        kind: "gcp",
-        project: "acme-kf",
-        region: "europe-west4",
-        zones: ["europe-west4-a", "europe-west4-b"],
-        kubernetesVersion: "1.34",
+        ...gcp,
         nodePools: [
           sys,
           {
@@ -450,11 +458,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "managed bucket on Azure",
     {
       cluster: {
-        kind: "azure",
-        location: "westeurope",
-        zones: ["1", "2"],
-        kubernetesVersion: "1.34",
-        nodePools: [sys],
+        ...azure,
       },
       objectStore: { kind: "managed" },
     },
@@ -464,10 +468,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "Azure GPU pool with a VM size without GPUs",
     {
       cluster: {
-        kind: "azure",
-        location: "westeurope",
-        zones: ["1", "2"],
-        kubernetesVersion: "1.34",
+        ...azure,
         nodePools: [
           sys,
           { name: "gpu", role: "gpu", machineType: "Standard_D4s_v5", minSize: 0, maxSize: 1 },
@@ -500,11 +501,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "managed database in an existing Azure VNet without a delegated subnet",
     {
       cluster: {
-        kind: "azure",
-        location: "westeurope",
-        zones: ["1", "2"],
-        kubernetesVersion: "1.34",
-        nodePools: [sys],
+        ...azure,
         network: {
           existingNodeSubnetId:
             "/subscriptions/0000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/hub/subnets/aks",
@@ -518,12 +515,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "existing GCP network without its subnetwork",
     {
       cluster: {
-        kind: "gcp",
-        project: "acme-kf",
-        region: "europe-west4",
-        zones: ["europe-west4-a", "europe-west4-b"],
-        kubernetesVersion: "1.34",
-        nodePools: [sys],
+        ...gcp,
         network: { existingNetwork: "shared" },
       },
     },
