@@ -131,8 +131,6 @@ function podSecurity() {
   };
 }
 
-export const ROOT_SECRET_NAME = ROOT_SECRET;
-
 export interface MinioUsersArgs {
   /** Secret (in kubeflow-data) holding the users' files. */
   secretName: string;

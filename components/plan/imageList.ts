@@ -5,7 +5,8 @@ import { PlatformConfig } from "../config/schema";
 import { mirrorImage } from "../lib/images";
 import { HelmChartPin, KustomizePin, charts, images, manifests } from "../versions";
 
-const APP_ARTIFACTS: Record<AppName, (HelmChartPin | KustomizePin)[]> = {
+/** The pinned artifacts each app installs (also its row in docs/components.md). */
+export const APP_ARTIFACTS: Record<AppName, (HelmChartPin | KustomizePin)[]> = {
   pipelines: [manifests.pipelines],
   notebooks: [manifests.notebookController, manifests.jupyterWebApp],
   katib: [manifests.katib],

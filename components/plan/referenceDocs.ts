@@ -3,7 +3,8 @@
 // requests). `npm run schema` writes them; a test fails when they are stale.
 import { APP_NAMES, AppName, PRESETS } from "../config/apps";
 import { parsePlatformConfig } from "../config/load";
-import { HelmChartPin, KustomizePin, charts, kubeflowManifests, manifests } from "../versions";
+import { HelmChartPin, KustomizePin, kubeflowManifests } from "../versions";
+import { APP_ARTIFACTS } from "./imageList";
 import { footprint, footprintTotal } from "./footprint";
 
 export const COMPONENTS_FILE = "docs/components.md";
@@ -12,7 +13,6 @@ export const SIZING_FILE = "docs/sizing.md";
 interface AppDoc {
   title: string;
   file: string;
-  artifacts: (HelmChartPin | KustomizePin)[];
   needs: string;
   options?: string;
 }
@@ -21,83 +21,70 @@ const APPS: Record<AppName, AppDoc> = {
   pipelines: {
     title: "Kubeflow Pipelines (multi-user)",
     file: "components/kubeflow/pipelines.ts",
-    artifacts: [manifests.pipelines],
     needs: "database (MySQL), object store (MinIO or S3), cert-manager, Istio",
   },
   notebooks: {
     title: "Notebook controller, Jupyter web app",
     file: "components/kubeflow/notebooks.ts",
-    artifacts: [manifests.notebookController, manifests.jupyterWebApp],
     needs: "Istio; GPU choices need cluster.gpuPools or gpus.tolerations",
     options: "`images`, `gpus.enabled`, `gpus.tolerations`, `gpus.nodeSelector`",
   },
   katib: {
     title: "Katib (controller, UI, DB manager)",
     file: "components/kubeflow/katib.ts",
-    artifacts: [manifests.katib],
     needs: "a database (its own, on the platform MySQL by default), cert-manager, Istio",
     options: "`database` (platform or external)",
   },
   trainer: {
     title: "Kubeflow Trainer v2 with JobSet",
     file: "components/kubeflow/trainer.ts",
-    artifacts: [charts.trainer],
     needs: "kubeflow-system namespace (core)",
   },
   kserve: {
     title: "KServe controller and models web app",
     file: "components/kubeflow/kserve.ts",
-    artifacts: [charts.kserveCrd, charts.kserve, manifests.modelsWebApp],
     needs: "cert-manager, Istio; Knative Serving in serverless mode",
     options: "`mode` (serverless or rawDeployment)",
   },
   knativeServing: {
     title: "Knative Serving, net-istio, cluster-local gateway",
     file: "components/foundation/knative.ts",
-    artifacts: [manifests.knativeServing, charts.istioGateway],
     needs: "Istio, cert-manager",
   },
   volumes: {
     title: "Volumes web app",
     file: "components/kubeflow/volumes.ts",
-    artifacts: [manifests.volumesWebApp],
     needs: "Istio",
   },
   tensorboards: {
     title: "Tensorboard controller and web app",
     file: "components/kubeflow/tensorboards.ts",
-    artifacts: [manifests.tensorboards],
     needs: "Istio",
   },
   pvcViewer: {
     title: "PVC viewer controller",
     file: "components/kubeflow/pvcViewer.ts",
-    artifacts: [manifests.pvcViewer],
     needs: "cert-manager",
   },
   modelRegistry: {
     title: "Model Registry server and UI",
     file: "components/kubeflow/modelRegistry.ts",
-    artifacts: [manifests.modelRegistry],
     needs: "a database (its own, on the platform MySQL by default), Istio",
     options: "`database` (platform or external)",
   },
   sparkOperator: {
     title: "Spark operator",
     file: "components/kubeflow/sparkOperator.ts",
-    artifacts: [charts.sparkOperator],
     needs: "the tenant namespaces it watches",
   },
   trainingOperator: {
     title: "Training Operator v1 (TFJob, PyTorchJob, MPIJob, XGBoostJob, PaddleJob, JAXJob)",
     file: "components/kubeflow/trainingOperator.ts",
-    artifacts: [manifests.trainingOperator],
     needs: "-",
   },
   knativeEventing: {
     title: "Knative Eventing",
     file: "components/foundation/knative.ts",
-    artifacts: [manifests.knativeEventing],
     needs: "Istio",
   },
 };
@@ -116,7 +103,7 @@ function presets(app: AppName): string {
 export function componentsMarkdown(): string {
   const rows = APP_NAMES.map((a) => {
     const d = APPS[a];
-    return `| \`${a}\` | ${d.title} | ${d.artifacts.map(source).join("; ")} | ${presets(a)} | \`enabled\`, \`replicas\`, \`resources\`${d.options ? `, ${d.options}` : ""} | ${d.needs} | \`${d.file}\` |`;
+    return `| \`${a}\` | ${d.title} | ${APP_ARTIFACTS[a].map(source).join("; ")} | ${presets(a)} | \`enabled\`, \`replicas\`, \`resources\`${d.options ? `, ${d.options}` : ""} | ${d.needs} | \`${d.file}\` |`;
   });
   return [
     "# Components",

@@ -2,7 +2,6 @@
 // nothing of the platform's: the Secret mlpipeline-minio-artifact in the tenant's namespace (what
 // Pipelines' pods read), and with MinIO one user per tenant whose policy reaches only its prefixes,
 // set by the same idempotent Job the platform uses for its own user.
-import { createHash } from "crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
@@ -34,14 +33,6 @@ export function tenantKeysSecret(
       pulumi.output(key).apply((k) => ({ accesskey: k.accessKey, secretkey: k.secretKey })),
     ),
   };
-}
-
-/** A short, stable digest of the tenant set, for naming (never of secrets). */
-export function tenantSetDigest(names: string[]): string {
-  return createHash("sha256")
-    .update(JSON.stringify([...names].sort()))
-    .digest("hex")
-    .slice(0, 10);
 }
 
 /** Per-tenant keys and, with MinIO, the users Job. Owned by the Tenants component. */
