@@ -583,6 +583,8 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         { length: 32, special: false },
         { ...parent, protect: true },
       );
+      // Generated, so secret from the start (not every provider marks its input secret).
+      const adminPassword = pulumi.secret(password.result);
       const db = new aws.rds.Instance(
         `${name}-mysql`,
         {
@@ -594,7 +596,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
           storageType: "gp3",
           storageEncrypted: true,
           username: "kfadmin",
-          password: password.result,
+          password: adminPassword,
           dbSubnetGroupName: subnets.name,
           vpcSecurityGroupIds: [sg.id],
           parameterGroupName: params.name,
@@ -612,7 +614,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
         host: db.address,
         port: 3306,
         adminUser: "kfadmin",
-        adminPassword: pulumi.secret(password.result),
+        adminPassword,
       };
     }
     let managedObjectStore: ClusterFacts["managedObjectStore"];

@@ -239,6 +239,8 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
         { length: 32, special: false },
         { ...parent, protect: true },
       );
+      // Generated, so secret from the start (not every provider marks its input secret).
+      const adminPassword = pulumi.secret(password.result);
       const server = new dbformysql.Server(
         `${name}-mysql`,
         {
@@ -247,7 +249,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
           location,
           version: "8.0.21",
           administratorLogin: "kfadmin",
-          administratorLoginPassword: password.result,
+          administratorLoginPassword: adminPassword,
           sku: { name: args.database.instanceClass ?? "Standard_B2ms", tier: "Burstable" },
           storage: { storageSizeGB: args.database.storageGiB, autoGrow: "Enabled" },
           backup: {
@@ -274,7 +276,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
         host: server.fullyQualifiedDomainName.apply((h) => h ?? ""),
         port: 3306,
         adminUser: "kfadmin",
-        adminPassword: pulumi.secret(password.result),
+        adminPassword,
       };
     }
 

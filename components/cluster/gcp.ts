@@ -282,16 +282,18 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
         { length: 32, special: false },
         { ...parent, protect: true },
       );
+      // Generated, so secret from the start (not every provider marks its input secret).
+      const adminPassword = pulumi.secret(password.result);
       new gcp.sql.User(
         `${name}-db-admin`,
-        { project, instance: db.name, name: "kfadmin", host: "%", password: password.result },
+        { project, instance: db.name, name: "kfadmin", host: "%", password: adminPassword },
         parent,
       );
       managedDatabase = {
         host: db.privateIpAddress,
         port: 3306,
         adminUser: "kfadmin",
-        adminPassword: pulumi.secret(password.result),
+        adminPassword,
       };
     }
 

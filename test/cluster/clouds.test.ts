@@ -418,3 +418,19 @@ describe("existing networks", () => {
     });
   });
 });
+
+describe("generated credentials on every cloud", () => {
+  it.each(["aws-dev", "gcp-dev", "azure-dev"])(
+    "%s: no generated password appears in plain text in any input",
+    async (stack) => {
+      const { createHash } = await import("crypto");
+      const text = JSON.stringify(plans[stack]);
+      const generated = plans[stack].filter((r) => r.type.includes("RandomPassword"));
+      expect(generated.length).toBeGreaterThan(3);
+      for (const g of generated) {
+        const fake = createHash("sha256").update(`plan:${g.name}`).digest("base64url").slice(0, 20);
+        expect(text, g.name).not.toContain(fake);
+      }
+    },
+  );
+});
