@@ -88,7 +88,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
           location,
           addressSpace: { addressPrefixes: [c.network.cidr] },
         },
-        { ...parent, ignoreChanges: ["subnets"] },
+        { ...parent, protect: true, ignoreChanges: ["subnets"] },
       );
       nodes = new network.Subnet(
         `${name}-nodes`,

@@ -522,6 +522,43 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "platform.cluster.network.existingSubnetwork",
   ],
   [
+    "pull secret that is not a Secret name",
+    { ...base, images: { registry: "registry.example.com", pullSecret: "Mirror_Pull" } },
+    "platform.images.pullSecret",
+  ],
+  [
+    "tenant retain flag that is not a boolean",
+    { ...base, tenants: [{ name: "team-a", owner: "a@example.com", retain: "no" }] },
+    "platform.tenants[0].retain",
+  ],
+  [
+    "negative Service count in a quota",
+    { ...base, tenants: [{ name: "team-a", owner: "a@example.com", quota: { services: -1 } }] },
+    "platform.tenants[0].quota.services",
+  ],
+  ["unknown layer", { ...base, layers: "everything" }, "platform.layers"],
+  [
+    "notebook image without a tag",
+    { ...base, components: { notebooks: { images: ["jupyter/scipy-notebook"] } } },
+    "platform.components.notebooks.images[0]",
+  ],
+  [
+    "GPU pool without its maximum size",
+    { cluster: { kind: "existing", gpuPools: [{ name: "a100", nodeSelector: { gpu: "a100" } }] } },
+    "platform.cluster.gpuPools[0].maxNodes",
+  ],
+  [
+    "Let's Encrypt staging flag that is not a boolean",
+    {
+      ...base,
+      ingress: {
+        hostname: "kf.example.com",
+        tls: { mode: "letsEncrypt", email: "a@example.com", staging: "yes" },
+      },
+    },
+    "platform.ingress.tls.staging",
+  ],
+  [
     "malformed mirror registry",
     { ...base, images: { registry: "https://registry.example.com" } },
     "platform.images.registry",
