@@ -28,6 +28,7 @@ import { appsOnPlatformDatabase, enabledApps, needsPlatformDatabase } from "./co
 import { AppDatabase, AppDatabaseConnection } from "./foundation/mysql";
 import { buildApps } from "./kubeflow/apps";
 import { mirrorImages } from "./lib/images";
+import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
 
 /** The first user's own tenant gets a modest quota, as every tenant must (see the policy pack). */
@@ -131,13 +132,13 @@ export async function buildPlatform(
 
   if (cfg.layers === "tenants") {
     // The platform stack's facts; its resources (CRDs, webhooks) are in place before this runs.
-    const ref = new pulumi.StackReference("platform", { name: cfg.platformStack! });
-    const details = await ref.getOutputDetails("tenantFacts");
-    const facts = (details.value ?? details.secretValue) as TenantLayerFacts | undefined;
-    if (!facts)
-      throw new pulumi.RunError(
-        `platform.platformStack: stack ${cfg.platformStack} exports no tenantFacts. Fix: run pulumi up on it first (its layers must be "platform" or "all").`,
-      );
+    const { value: facts } = await requireStackOutput<TenantLayerFacts>(
+      "platform",
+      cfg.platformStack!,
+      "tenantFacts",
+      "platform.platformStack",
+      '"platform" or "all"',
+    );
     const tenants = await buildTenants(cfg.tenants, facts, { profiles: [], istio: [] }, k8sOpts);
     return { context: cluster.context, tenants: tenants.names };
   }
@@ -164,27 +165,16 @@ function buildCluster(
   options: { kubeconfig?: ResolvedKubeconfig },
 ): ClusterLayer {
   const c = cfg.cluster;
+  const cloud = { database: cfg.database, objectStore: cfg.objectStore };
   switch (c.kind) {
     case "existing":
       return new ExistingCluster("cluster", { cluster: c, kubeconfig: options.kubeconfig });
     case "aws":
-      return new EksCluster("cluster", {
-        cluster: c,
-        database: cfg.database,
-        objectStore: cfg.objectStore,
-      });
+      return new EksCluster("cluster", { cluster: c, ...cloud });
     case "gcp":
-      return new GkeCluster("cluster", {
-        cluster: c,
-        database: cfg.database,
-        objectStore: cfg.objectStore,
-      });
+      return new GkeCluster("cluster", { cluster: c, ...cloud });
     case "azure":
-      return new AksCluster("cluster", {
-        cluster: c,
-        database: cfg.database,
-        objectStore: cfg.objectStore,
-      });
+      return new AksCluster("cluster", { cluster: c, ...cloud });
   }
 }
 

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
 import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
 import { dnsLabelName } from "../lib/naming";
+import { requireStackOutput } from "../lib/stackOutputs";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 
 export interface ManagedDatabaseFacts {
@@ -98,15 +99,9 @@ export interface ClusterLayer {
  * from the exported kubeconfig, its facts as exported.
  */
 export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
-  const ref = new pulumi.StackReference("cluster-stack", { name: stack });
-  const details = await ref.getOutputDetails("clusterFacts");
-  const facts = (details.value ?? details.secretValue) as ClusterFacts & {
-    clusterIdentifier?: string;
-  };
-  if (!facts)
-    throw new pulumi.RunError(
-      `platform.clusterStack: stack ${stack} exports no clusterFacts. Fix: run pulumi up on it first (layers: cluster).`,
-    );
+  const { ref, value: facts } = await requireStackOutput<
+    ClusterFacts & { clusterIdentifier?: string }
+  >("cluster-stack", stack, "clusterFacts", "platform.clusterStack", '"cluster"');
   const kubeconfig = pulumi.secret(ref.requireOutput("kubeconfig") as pulumi.Output<string>);
   const db = facts.managedDatabase as unknown as
     { host: string; port: number; adminUser: string; adminPassword: string } | undefined;
