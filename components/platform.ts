@@ -30,6 +30,9 @@ import { buildApps } from "./kubeflow/apps";
 import { mirrorImages } from "./lib/images";
 import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
+import { noteStackTransforms } from "./render/notes";
+import { useSources } from "./sources/active";
+import { sourcesDirectory } from "./sources/resolve";
 
 /** The first user's own tenant gets a modest quota, as every tenant must (see the policy pack). */
 export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi" };
@@ -109,12 +112,15 @@ export async function buildPlatform(
   cfg: PlatformConfig,
   options: { kubeconfig?: ResolvedKubeconfig } = {},
 ): Promise<PlatformOutputs> {
+  // Upstream artifacts come from the pinned URLs or from a local sources directory.
+  useSources(sourcesDirectory(cfg.sourcesDir));
   // One stack-wide transform rewrites every image (ours, charts', kustomizations') to the mirror.
   // It must be registered before any resource.
-  if (cfg.images.registry)
-    pulumi.runtime.registerResourceTransform(
-      toResourceTransform([mirrorImages(cfg.images.registry, cfg.images.pullSecret)]),
-    );
+  if (cfg.images.registry) {
+    const mirror = [mirrorImages(cfg.images.registry, cfg.images.pullSecret)];
+    pulumi.runtime.registerResourceTransform(toResourceTransform(mirror));
+    noteStackTransforms(mirror);
+  }
   if (cfg.layers === "cluster") {
     // A cloud cluster alone; platform stacks read its kubeconfig and facts (clusterStack).
     const cluster = buildCluster(cfg, options);

@@ -344,6 +344,25 @@ export function manifestsUrl(path: string, pin: ManifestsPin = kubeflowManifests
   return `${pin.repo}//${path}?ref=${pin.ref}`;
 }
 
+export interface GitSourcePin {
+  repo: string;
+  ref: string;
+  /** Folder of this source in a local sources directory: `<folder>/<ref>/<path in the repo>`. */
+  folder: string;
+}
+
+/**
+ * Every git source a render reads: kubeflow/manifests, and the remote bases upstream's own
+ * kustomizations name (pinned there by upstream; checked in the 26.03 tree: Pipelines' Argo install
+ * names argo-workflows at v3.7.3, the LeaderWorkerSet base names lws at v0.7.0). A local sources
+ * directory holds each at `<folder>/<ref>/` (the layout of ../shared/upstream).
+ */
+export const gitSources: GitSourcePin[] = [
+  { repo: kubeflowManifests.repo, ref: kubeflowManifests.ref, folder: "kubeflow-manifests" },
+  { repo: "https://github.com/argoproj/argo-workflows", ref: "v3.7.3", folder: "argo-workflows" },
+  { repo: "https://github.com/kubernetes-sigs/lws", ref: "v0.7.0", folder: "lws" },
+];
+
 /** Every image the platform's pinned artifacts run, sorted and unique. */
 export function allImages(): string[] {
   const all = [

@@ -702,6 +702,15 @@ export const PlatformObjectSchema = z.strictObject({
         "Folder (relative to the project) with one <tenant>.yaml per tenant, each validated like tenants[] and added to them. @default none",
       examples: ["stacks/tenants/dev"],
     }),
+  sourcesDir: z
+    .string()
+    .min(1, { error: "must be a folder path such as /srv/kubeflow-sources" })
+    .optional()
+    .meta({
+      description:
+        "Local sources directory (docs/airgap.md) that replaces the network: kubeflow/manifests, its nested bases and the chart archives, filled by `npm run sources`. Relative paths are relative to the project. @default the KUBEFLOW_PLATFORM_SOURCES environment variable, else the pinned URLs",
+      examples: ["/srv/kubeflow-sources"],
+    }),
 });
 
 export const PlatformSchema = PlatformObjectSchema.superRefine(checkCrossFieldRules).meta({

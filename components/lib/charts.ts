@@ -2,23 +2,18 @@
 // so diffs, policies and transforms see them).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { noteUpstream } from "../render/notes";
+import { chartLocation } from "../sources/active";
 import { HelmChartPin } from "../versions";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
-/** Chart args for a pinned chart. Pure. */
+/** Chart args for a pinned chart: from its repository, or from the local sources. */
 export function chartArgs(
   pin: HelmChartPin,
   namespace: pulumi.Input<string>,
   values: pulumi.Inputs,
 ): k8s.helm.v4.ChartArgs {
-  const oci = pin.repo.startsWith("oci://");
-  return {
-    chart: oci ? `${pin.repo}/${pin.chart}` : pin.chart,
-    version: pin.version,
-    namespace,
-    repositoryOpts: oci ? undefined : { repo: pin.repo },
-    values,
-  };
+  return { ...chartLocation(pin), namespace, values };
 }
 
 export function pinnedChart(
@@ -29,8 +24,10 @@ export function pinnedChart(
   opts: pulumi.ComponentResourceOptions,
   transforms: ObjectTransform[] = [],
 ): k8s.helm.v4.Chart {
-  return new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values), {
+  const resource = new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values), {
     ...opts,
     transforms: transforms.length ? [toResourceTransform(transforms)] : undefined,
   });
+  noteUpstream({ resource, kind: "chart", pin, transforms });
+  return resource;
 }

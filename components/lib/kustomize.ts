@@ -8,7 +8,8 @@ import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
-import { kubeflowManifests, manifestsUrl } from "../versions";
+import { noteUpstream } from "../render/notes";
+import { manifestsResource } from "../sources/active";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
 export interface ObjectRef {
@@ -29,12 +30,18 @@ export interface OverlaySpec {
   labels?: Record<string, string>;
 }
 
-/** The overlay's kustomization.yaml content. Pure. */
-export function buildOverlay(spec: OverlaySpec): Record<string, unknown> {
+/**
+ * The overlay's kustomization.yaml content. Pure given `resolve`, which names each upstream path
+ * (the pinned URL, or a path into the local sources).
+ */
+export function buildOverlay(
+  spec: OverlaySpec,
+  resolve: (manifestsPath: string) => string = (p) => manifestsResource(p, "."),
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     apiVersion: "kustomize.config.k8s.io/v1beta1",
     kind: "Kustomization",
-    resources: spec.paths.map((p) => manifestsUrl(p, kubeflowManifests)),
+    resources: spec.paths.map(resolve),
   };
   if (spec.namespace) out.namespace = spec.namespace;
   if (spec.labels) out.labels = [{ includeSelectors: false, pairs: spec.labels }];
@@ -77,13 +84,13 @@ export function upstreamKustomization(
   opts: pulumi.ComponentResourceOptions,
 ): k8s.kustomize.v2.Directory {
   const dir = overlayDir(pulumi.getStack(), name);
-  writeOverlay(dir, buildOverlay(args.overlay));
-  return new k8s.kustomize.v2.Directory(
+  writeOverlay(dir, buildOverlay(args.overlay, (p) => manifestsResource(p, dir)));
+  const transforms = args.transforms ?? [];
+  const resource = new k8s.kustomize.v2.Directory(
     name,
     { directory: dir },
-    {
-      ...opts,
-      transforms: args.transforms?.length ? [toResourceTransform(args.transforms)] : undefined,
-    },
+    { ...opts, transforms: transforms.length ? [toResourceTransform(transforms)] : undefined },
   );
+  noteUpstream({ resource, kind: "kustomize", transforms });
+  return resource;
 }

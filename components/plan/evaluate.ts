@@ -7,6 +7,7 @@ import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { buildPlatform, tenantLayerFacts } from "../platform";
+import { resetNotes } from "../render/notes";
 import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
 import { readStackPlatformConfig, stackFile } from "./stackConfig";
 
@@ -96,6 +97,7 @@ export async function evaluatePlatform(
 }
 
 async function evaluate(stack: string, rawPlatformConfig: unknown): Promise<Registration[]> {
+  resetNotes();
   const monitor = installRecorder({
     project: PROJECT,
     stack,

@@ -1,0 +1,18 @@
+// values.yaml and values.schema.json of a pinned chart, from the sources directory in force.
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { activeSourcesDir } from "../sources/active";
+import { chartFolder } from "../sources/resolve";
+import { ChartDefaults } from "./types";
+
+export function chartDefaults(chart: string, version: string): ChartDefaults | undefined {
+  const root = activeSourcesDir();
+  const dir = root ? chartFolder({ chart, version, repo: "", images: [] }, root) : undefined;
+  if (!dir || !fs.existsSync(path.join(dir, "values.yaml"))) return undefined;
+  const schemaFile = path.join(dir, "values.schema.json");
+  return {
+    values: (parse(fs.readFileSync(path.join(dir, "values.yaml"), "utf8")) ?? {}) as Record<string, unknown>,
+    schema: fs.existsSync(schemaFile) ? JSON.parse(fs.readFileSync(schemaFile, "utf8")) : undefined,
+  };
+}
