@@ -229,7 +229,11 @@ function buildPlatformLayer(
     ...cfg.ingress,
     serviceAnnotations: { ...cluster.facts.ingressAnnotations, ...cfg.ingress.serviceAnnotations },
   };
-  const istio = new Istio("istio", { ingress, cni: cfg.istio.cni }, k8sOpts);
+  const istio = new Istio(
+    "istio",
+    { ingress, cni: cfg.istio.cni, platform: cfg.cluster.kind === "gcp" ? "gke" : undefined },
+    k8sOpts,
+  );
   const dex = new Dex("dex", { auth: cfg.auth, hostname: cfg.ingress.hostname }, k8sOpts);
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
 

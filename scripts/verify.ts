@@ -10,7 +10,9 @@ import { verify } from "../components/verify";
 import { chartDefaults } from "../components/verify/chartDefaults";
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { stack: { type: "string" }, json: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { stack: { type: "string" }, json: { type: "string" } },
+  });
   if (!values.stack) {
     console.error("usage: npm run verify -- --stack <name> [--json <file>]");
     return 1;
@@ -19,13 +21,26 @@ async function main(): Promise<number> {
     const render = await renderPlatform(values.stack, readStackPlatformConfig(values.stack));
     const violations = verify({ ...render, chartDefaults });
     for (const v of violations)
-      console.log(`${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`);
+      console.log(
+        `${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`,
+      );
     for (const n of render.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
-    console.log(`\n${render.objects.length} objects, ${violations.length} violations, ${render.notRendered.length} not rendered`);
+    console.log(
+      `\n${render.objects.length} objects, ${violations.length} violations, ${render.notRendered.length} not rendered`,
+    );
     if (values.json)
       fs.writeFileSync(
         values.json,
-        JSON.stringify({ stack: values.stack, objects: render.objects.map((o) => o.object), violations, notRendered: render.notRendered }, null, 2) + "\n",
+        JSON.stringify(
+          {
+            stack: values.stack,
+            objects: render.objects.map((o) => o.object),
+            violations,
+            notRendered: render.notRendered,
+          },
+          null,
+          2,
+        ) + "\n",
       );
     return violations.length ? 4 : 0;
   } catch (err) {

@@ -637,10 +637,11 @@ export const PlatformObjectSchema = z.strictObject({
     .strictObject({
       cni: z
         .boolean()
-        .default(false)
+        .default(true)
         .meta({
-          description: "Install the Istio CNI node agent instead of privileged init containers.",
-          examples: [true],
+          description:
+            "Install the Istio CNI node agent instead of privileged init containers (as kubeflow/manifests 26.03 does). Without it the injector adds istio-init (NET_ADMIN, NET_RAW, root), which Pod Security baseline and restricted refuse: every meshed pod in kubeflow, knative-serving and tenant namespaces is rejected. Turn off only on a cluster whose namespaces enforce no Pod Security level.",
+          examples: [false],
         }),
     })
     .prefault({}),

@@ -24,10 +24,35 @@ export const INGRESS_GATEWAY_REQUESTS: AppRequests = {
 /** Every meshed pod's proxy (not counted per app in the footprint: one per meshed pod). */
 export const SIDECAR_REQUESTS = { cpu: "10m", memory: "64Mi" };
 
+/**
+ * Every meshed pod's proxy limits. The chart's default limits (2 CPU / 1 GiB) count against a
+ * tenant's quota for every pod: with the default tenant quota a notebook and its proxy would use
+ * half of it. Workloads that need more set sidecar.istio.io/proxyCPULimit on their pods.
+ */
+export const SIDECAR_LIMITS = { cpu: "500m", memory: "256Mi" };
+
+/**
+ * istiod refreshes a JWT issuer's keys every 20 minutes by default; upstream (kubeflow/manifests
+ * 26.03, common/istio) sets 1m, so a Dex that starts after the RequestAuthentication is picked up
+ * at once instead of answering 401 for up to 20 minutes.
+ */
+export const JWT_KEY_REFRESH = { PILOT_JWT_PUB_KEY_REFRESH_INTERVAL: "1m" };
+
 export function istiodValues(cni: boolean): Record<string, unknown> {
   return {
-    pilot: { resources: { requests: ISTIOD_REQUESTS.requests }, cni: { enabled: cni } },
-    global: { proxy: { resources: { requests: SIDECAR_REQUESTS } } },
+    pilot: {
+      resources: { requests: ISTIOD_REQUESTS.requests },
+      cni: { enabled: cni },
+      env: JWT_KEY_REFRESH,
+    },
+    global: {
+      proxy: {
+        resources: { requests: SIDECAR_REQUESTS, limits: SIDECAR_LIMITS },
+        // The injection template copies this onto istio-proxy and istio-validation; without it
+        // a pod whose seccomp profile is set per container (Knative's) is refused by restricted.
+        seccompProfile: { type: "RuntimeDefault" },
+      },
+    },
     meshConfig: {
       accessLogFile: "/dev/stdout",
       extensionProviders: [
@@ -51,6 +76,23 @@ export function istiodValues(cni: boolean): Record<string, unknown> {
     },
   };
 }
+
+/**
+ * The ServiceAccount the ingress gateway runs as. Upstream's AuthorizationPolicies (dashboard,
+ * Jupyter, KFP UI, Katib, Model Registry, models web app, Tensorboards, Volumes) and the profile
+ * controller's ISTIO_INGRESS_GATEWAY_PRINCIPAL allow only this name (kubeflow/manifests 26.03); the
+ * gateway chart would otherwise name it after the release (`istio-ingressgateway`).
+ */
+export const INGRESS_GATEWAY_SERVICE_ACCOUNT = "istio-ingressgateway-service-account";
+
+/** Values of the CNI chart: no profile (the chart has no "default" one); GKE's bin dir on GKE. */
+export function cniValues(platform: IstioPlatform): Record<string, unknown> {
+  // The chart's helm-profiles/platform-gke.yaml sets cniBinDir /home/kubernetes/bin: /opt/cni/bin
+  // is read-only on GKE's nodes.
+  return platform === "gke" ? { global: { platform: "gke" } } : {};
+}
+
+export type IstioPlatform = "gke" | undefined;
 
 /** Gateway Service per exposure mode. A LoadBalancer that never gets an address must not hang `up`. */
 export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
@@ -86,12 +128,15 @@ export function gatewayValues(ingress: IngressConfig): Record<string, unknown> {
     },
     resources: { requests: INGRESS_GATEWAY_REQUESTS.requests },
     autoscaling: { enabled: false },
+    serviceAccount: { name: INGRESS_GATEWAY_SERVICE_ACCOUNT },
   };
 }
 
 export interface IstioArgs {
   ingress: IngressConfig;
   cni: boolean;
+  /** The cluster's platform where the CNI chart needs it. @default none */
+  platform?: IstioPlatform;
 }
 
 export class Istio extends pulumi.ComponentResource {
@@ -114,13 +159,10 @@ export class Istio extends pulumi.ComponentResource {
     );
     const cni = args.cni
       ? [
-          pinnedChart(
-            `${name}-cni`,
-            charts.istioCni,
-            "kube-system",
-            { profile: "default" },
-            { parent: this, dependsOn: [base] },
-          ),
+          pinnedChart(`${name}-cni`, charts.istioCni, "kube-system", cniValues(args.platform), {
+            parent: this,
+            dependsOn: [base],
+          }),
         ]
       : [];
     const istiod = pinnedChart(
@@ -134,17 +176,14 @@ export class Istio extends pulumi.ComponentResource {
       },
     );
     // The gateway pods get their proxy from istiod's injector, so istiod must be up first.
-    const gateway = new k8s.helm.v4.Chart(
+    const gateway = pinnedChart(
       `${name}-ingressgateway`,
-      {
-        chart: charts.istioGateway.chart,
-        version: charts.istioGateway.version,
-        repositoryOpts: { repo: charts.istioGateway.repo },
-        namespace: ISTIO_NAMESPACE,
-        name: INGRESS_GATEWAY_NAME,
-        values: gatewayValues(args.ingress),
-      },
+      charts.istioGateway,
+      ISTIO_NAMESPACE,
+      gatewayValues(args.ingress),
       { parent: this, dependsOn: [istiod] },
+      [],
+      INGRESS_GATEWAY_NAME,
     );
     this.ready = [base, istiod, gateway];
     this.registerOutputs({});

@@ -21,12 +21,12 @@ export function manifestsApp(
   pin: KustomizePin,
   requests: AppRequests,
   args: ManifestsAppArgs,
-  extra: { deletions?: ObjectRef[]; transforms?: ObjectTransform[] } = {},
+  extra: { deletions?: ObjectRef[]; transforms?: ObjectTransform[]; namespace?: string } = {},
 ): k8s.kustomize.v2.Directory {
   return upstreamKustomization(
     name,
     {
-      overlay: { paths: pin.paths, deletions: extra.deletions },
+      overlay: { paths: pin.paths, deletions: extra.deletions, namespace: extra.namespace },
       transforms: [...(extra.transforms ?? []), workloadSettings(requests, args.settings)],
     },
     { parent, dependsOn: args.dependsOn },

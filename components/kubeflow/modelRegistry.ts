@@ -27,17 +27,15 @@ export const MODEL_REGISTRY_DELETIONS: ObjectRef[] = [
     apiVersion: "apps/v1",
     kind: "Deployment",
     name: "model-registry-db",
-    namespace: KUBEFLOW_NAMESPACE,
   },
-  { apiVersion: "v1", kind: "Service", name: "model-registry-db", namespace: KUBEFLOW_NAMESPACE },
+  { apiVersion: "v1", kind: "Service", name: "model-registry-db" },
   {
     apiVersion: "v1",
     kind: "PersistentVolumeClaim",
     name: "metadata-mysql",
-    namespace: KUBEFLOW_NAMESPACE,
   },
-  { apiVersion: "v1", kind: "Secret", name: DB_SECRET, namespace: KUBEFLOW_NAMESPACE },
-  { apiVersion: "v1", kind: "ConfigMap", name: DB_PARAMETERS, namespace: KUBEFLOW_NAMESPACE },
+  { apiVersion: "v1", kind: "Secret", name: DB_SECRET },
+  { apiVersion: "v1", kind: "ConfigMap", name: DB_PARAMETERS },
 ];
 
 /**
@@ -115,6 +113,9 @@ export class ModelRegistry extends pulumi.ComponentResource {
       { settings: args.settings, dependsOn: [...args.dependsOn, secret, params] },
       {
         deletions: MODEL_REGISTRY_DELETIONS,
+        // Upstream's db overlay and istio option carry no namespace (its docs apply them with
+        // -n kubeflow); without one the provider would put them in its default namespace.
+        namespace: KUBEFLOW_NAMESPACE,
         transforms: [modelRegistryDatabase(args.database.host, args.database.port)],
       },
     );

@@ -12,8 +12,9 @@ export function chartArgs(
   pin: HelmChartPin,
   namespace: pulumi.Input<string>,
   values: pulumi.Inputs,
+  release?: string,
 ): k8s.helm.v4.ChartArgs {
-  return { ...chartLocation(pin), namespace, values };
+  return { ...chartLocation(pin), namespace, values, ...(release ? { name: release } : {}) };
 }
 
 export function pinnedChart(
@@ -23,8 +24,10 @@ export function pinnedChart(
   values: pulumi.Inputs,
   opts: pulumi.ComponentResourceOptions,
   transforms: ObjectTransform[] = [],
+  /** Helm release name. @default the resource name */
+  release?: string,
 ): k8s.helm.v4.Chart {
-  const resource = new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values), {
+  const resource = new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values, release), {
     ...opts,
     transforms: transforms.length ? [toResourceTransform(transforms)] : undefined,
   });

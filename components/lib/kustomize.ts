@@ -84,7 +84,10 @@ export function upstreamKustomization(
   opts: pulumi.ComponentResourceOptions,
 ): k8s.kustomize.v2.Directory {
   const dir = overlayDir(pulumi.getStack(), name);
-  writeOverlay(dir, buildOverlay(args.overlay, (p) => manifestsResource(p, dir)));
+  writeOverlay(
+    dir,
+    buildOverlay(args.overlay, (p) => manifestsResource(p, dir)),
+  );
   const transforms = args.transforms ?? [];
   const resource = new k8s.kustomize.v2.Directory(
     name,

@@ -18,13 +18,7 @@ import { evaluatePlatform } from "../plan/evaluate";
 import { Registration, urnFor } from "../plan/recorder";
 import { HelmChartPin } from "../versions";
 import { notes, UpstreamNote } from "./notes";
-import {
-  apiVersionOfType,
-  crdScopes,
-  isNamespaced,
-  RenderedObject,
-  typeToken,
-} from "./objects";
+import { apiVersionOfType, crdScopes, isNamespaced, RenderedObject, typeToken } from "./objects";
 import { renderTools } from "./tools";
 
 export interface NotRendered {
@@ -189,7 +183,7 @@ function renderNote(note: UpstreamNote, reg: Registration): K8sObject[] | string
     if (!fs.existsSync(chart))
       return `chart ${note.pin!.chart} ${note.pin!.version} is not in the sources directory (set platform.sourcesDir or ${"KUBEFLOW_PLATFORM_SOURCES"} to a directory filled by npm run sources)`;
     return helmTemplate(
-      reg.name,
+      String(reg.inputs.name || reg.name),
       chart,
       String(reg.inputs.namespace || "default"),
       (reg.inputs.values ?? {}) as Record<string, unknown>,
@@ -212,7 +206,11 @@ export async function renderPlatform(stack: string, rawConfig: unknown): Promise
   for (const note of upstream) {
     const reg = byUrn.get(await urnOf(note.resource))!;
     if (note.kind === "chart")
-      chartValues.push({ urn: reg.urn, pin: note.pin!, values: (reg.inputs.values ?? {}) as Record<string, unknown> });
+      chartValues.push({
+        urn: reg.urn,
+        pin: note.pin!,
+        values: (reg.inputs.values ?? {}) as Record<string, unknown>,
+      });
     const result = renderNote(note, reg);
     if (typeof result === "string")
       notRendered.push({ urn: reg.urn, what: `${note.kind} ${reg.name}`, reason: result });

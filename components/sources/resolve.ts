@@ -43,7 +43,10 @@ export function parseRemoteRef(entry: string): RemoteRef | undefined {
 }
 
 /** The pinned git source a remote ref stands for, when it names our repository at our ref. Pure. */
-export function pinFor(ref: RemoteRef, pins: GitSourcePin[] = gitSources): GitSourcePin | undefined {
+export function pinFor(
+  ref: RemoteRef,
+  pins: GitSourcePin[] = gitSources,
+): GitSourcePin | undefined {
   return pins.find((p) => p.repo.toLowerCase() === ref.repo.toLowerCase() && p.ref === ref.ref);
 }
 
@@ -98,7 +101,13 @@ export function chartArchive(pin: HelmChartPin, root: string): string | undefine
   if (!dir) return undefined;
   const archive = fs
     .readdirSync(dir)
-    .find((f) => f === `${pin.chart}-${pin.version}.tgz` || f === `${pin.chart}-${pin.version.replace(/^v/, "")}.tgz`);
+    .find(
+      (f) =>
+        f === `${pin.chart}-${pin.version}.tgz` ||
+        f === `${pin.chart}-${pin.version.replace(/^v/, "")}.tgz`,
+    );
   if (archive) return path.join(dir, archive);
-  return fs.existsSync(path.join(dir, pin.chart, "templates")) ? path.join(dir, pin.chart) : undefined;
+  return fs.existsSync(path.join(dir, pin.chart, "templates"))
+    ? path.join(dir, pin.chart)
+    : undefined;
 }

@@ -12,7 +12,10 @@ export function chartDefaults(chart: string, version: string): ChartDefaults | u
   if (!dir || !fs.existsSync(path.join(dir, "values.yaml"))) return undefined;
   const schemaFile = path.join(dir, "values.schema.json");
   return {
-    values: (parse(fs.readFileSync(path.join(dir, "values.yaml"), "utf8")) ?? {}) as Record<string, unknown>,
+    values: (parse(fs.readFileSync(path.join(dir, "values.yaml"), "utf8")) ?? {}) as Record<
+      string,
+      unknown
+    >,
     schema: fs.existsSync(schemaFile) ? JSON.parse(fs.readFileSync(schemaFile, "utf8")) : undefined,
   };
 }

@@ -9,6 +9,8 @@ import { Container } from "./pods";
 export interface MeshSettings {
   /** istiod injects for CNI (pilot.cni.enabled) and the CNI node agent is installed. */
   cni: boolean;
+  /** global.proxy.seccompProfile: the template sets it on the proxy and the init container. */
+  seccompProfile?: Record<string, unknown>;
 }
 
 /** Our Istio settings, from the values the istiod and cni charts are given. Pure. */
@@ -18,7 +20,9 @@ export function meshSettings(chartValues: ChartValues[]): MeshSettings {
   const pilotCni = Boolean(
     (istiod?.values.pilot as { cni?: { enabled?: boolean } } | undefined)?.cni?.enabled,
   );
-  return { cni: pilotCni && cniChart };
+  const proxy = (istiod?.values.global as { proxy?: { seccompProfile?: Record<string, unknown> } })
+    ?.proxy;
+  return { cni: pilotCni && cniChart, seccompProfile: proxy?.seccompProfile };
 }
 
 const PROXY_USER = 1337;
@@ -57,7 +61,10 @@ export const ISTIO_VALIDATION: Container = {
   securityContext: { ...ISTIO_PROXY.securityContext },
 };
 
-function injectFlag(meta: { labels?: Record<string, string>; annotations?: Record<string, string> }) {
+function injectFlag(meta: {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}) {
   return meta.labels?.["sidecar.istio.io/inject"] ?? meta.annotations?.["sidecar.istio.io/inject"];
 }
 
@@ -74,13 +81,22 @@ export function isInjected(
   const flag = injectFlag(pod);
   if (flag === "false") return false;
   if (nsLabels["istio-injection"] === "enabled" || nsLabels["istio.io/rev"]) return true;
-  return nsLabels["istio-injection"] !== "disabled" && pod.labels?.["sidecar.istio.io/inject"] === "true";
+  return (
+    nsLabels["istio-injection"] !== "disabled" && pod.labels?.["sidecar.istio.io/inject"] === "true"
+  );
 }
 
 /** The containers the injector adds, by list. Pure. */
-export function injectedContainers(mesh: MeshSettings): { initContainers: Container[]; containers: Container[] } {
+export function injectedContainers(mesh: MeshSettings): {
+  initContainers: Container[];
+  containers: Container[];
+} {
+  const withSeccomp = (c: Container): Container =>
+    mesh.seccompProfile
+      ? { ...c, securityContext: { ...c.securityContext, seccompProfile: mesh.seccompProfile } }
+      : c;
   return {
-    initContainers: [mesh.cni ? ISTIO_VALIDATION : ISTIO_INIT],
-    containers: [ISTIO_PROXY],
+    initContainers: [withSeccomp(mesh.cni ? ISTIO_VALIDATION : ISTIO_INIT)],
+    containers: [withSeccomp(ISTIO_PROXY)],
   };
 }

@@ -40,17 +40,34 @@ export interface PodTemplate {
 }
 
 /** The pod template of a workload object, if it has one. Pure. */
-export function podTemplateOf(obj: K8sObject): { meta: Record<string, unknown>; spec: PodSpec; path: string } | undefined {
+export function podTemplateOf(
+  obj: K8sObject,
+): { meta: Record<string, unknown>; spec: PodSpec; path: string } | undefined {
   const spec = obj.spec as Record<string, unknown> | undefined;
   if (!spec) return undefined;
   if (obj.kind === "Pod") return { meta: obj.metadata, spec: spec as PodSpec, path: "spec" };
   if (obj.kind === "CronJob") {
-    const t = (spec.jobTemplate as { spec?: { template?: { metadata?: object; spec?: PodSpec } } })?.spec?.template;
-    return t?.spec ? { meta: t.metadata ?? {}, spec: t.spec, path: "spec.jobTemplate.spec.template.spec" } : undefined;
+    const t = (
+      spec.jobTemplate as {
+        spec?: { template?: { metadata?: Record<string, unknown>; spec?: PodSpec } };
+      }
+    )?.spec?.template;
+    return t?.spec
+      ? { meta: t.metadata ?? {}, spec: t.spec, path: "spec.jobTemplate.spec.template.spec" }
+      : undefined;
   }
-  if (!["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"].includes(obj.kind))
+  if (
+    ![
+      "Deployment",
+      "StatefulSet",
+      "DaemonSet",
+      "ReplicaSet",
+      "Job",
+      "ReplicationController",
+    ].includes(obj.kind)
+  )
     return undefined;
-  const t = spec.template as { metadata?: object; spec?: PodSpec } | undefined;
+  const t = spec.template as { metadata?: Record<string, unknown>; spec?: PodSpec } | undefined;
   return t?.spec ? { meta: t.metadata ?? {}, spec: t.spec, path: "spec.template.spec" } : undefined;
 }
 
@@ -58,10 +75,14 @@ export function podTemplateOf(obj: K8sObject): { meta: Record<string, unknown>; 
 export function podTemplates(objects: RenderedObject[]): PodTemplate[] {
   const out: PodTemplate[] = [];
   for (const o of objects) {
-    if (o.object.apiVersion.startsWith("kubeflow.org") || o.object.apiVersion.includes("knative")) continue;
+    if (o.object.apiVersion.startsWith("kubeflow.org") || o.object.apiVersion.includes("knative"))
+      continue;
     const t = podTemplateOf(o.object);
     if (!t) continue;
-    const meta = t.meta as { labels?: Record<string, string>; annotations?: Record<string, string> };
+    const meta = t.meta as {
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+    };
     out.push({
       owner: o,
       namespace: o.object.metadata.namespace ?? "default",
@@ -84,6 +105,8 @@ export function allContainers(spec: PodSpec): { list: string; container: Contain
 /** Namespace objects in the render, by name. */
 export function namespacesOf(objects: RenderedObject[]): Map<string, K8sObject> {
   return new Map(
-    objects.filter((o) => o.object.kind === "Namespace").map((o) => [o.object.metadata.name, o.object]),
+    objects
+      .filter((o) => o.object.kind === "Namespace")
+      .map((o) => [o.object.metadata.name, o.object]),
   );
 }

@@ -48,7 +48,13 @@ function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Violation[] {
     if (level === "privileged" || !isInjected(o.object, {})) continue;
     for (const f of evaluatePodSecurity(admittedSpec(COMPLIANT_POD, true, mesh), level))
       out.push(
-        violation(NAME, o, f.field, `pods created in this ${level} namespace are refused once meshed: ${f.message} (${f.rule})`, f.fix),
+        violation(
+          NAME,
+          o,
+          f.field,
+          `pods created in this ${level} namespace are refused once meshed: ${f.message} (${f.rule})`,
+          f.fix,
+        ),
       );
   }
   return out;
@@ -56,7 +62,8 @@ function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Violation[] {
 
 export const podSecurity: Check = {
   name: NAME,
-  description: "every pod, as mutated by the Istio injector, is admitted at its namespace's Pod Security level",
+  description:
+    "every pod, as mutated by the Istio injector, is admitted at its namespace's Pod Security level",
   run(input) {
     const mesh = meshSettings(input.chartValues);
     const namespaces = namespacesOf(input.objects);
@@ -67,7 +74,13 @@ export const podSecurity: Check = {
       const spec = admittedSpec(pod.spec, isInjected(ns, pod), mesh);
       for (const f of evaluatePodSecurity(spec, level))
         out.push(
-          violation(NAME, pod.owner, `${pod.path}.${f.field}`, `refused by Pod Security "${level}" in ${pod.namespace}: ${f.message} (${f.rule})`, f.fix),
+          violation(
+            NAME,
+            pod.owner,
+            `${pod.path}.${f.field}`,
+            `refused by Pod Security "${level}" in ${pod.namespace}: ${f.message} (${f.rule})`,
+            f.fix,
+          ),
         );
     }
     return [...out, ...meshNamespaces(input, mesh)];

@@ -2,8 +2,19 @@ import { containersOf, PodSecurityRule, sc } from "./rule";
 
 // The capabilities baseline allows a container to add (pod-security-admission check_capabilities_baseline).
 const BASELINE_ALLOWED = new Set([
-  "AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE",
-  "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT",
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT",
 ]);
 
 function caps(c: Parameters<typeof sc>[0]): { add: string[]; drop: string[] } {
@@ -19,13 +30,16 @@ export const capabilitiesBaseline: PodSecurityRule = {
     containersOf(spec).flatMap(({ path, c }) => {
       const extra = caps(c).add.filter((a) => !BASELINE_ALLOWED.has(a.replace(/^CAP_/, "")));
       return extra.length
-        ? [{
-            field: `${path}.securityContext.capabilities.add`,
-            message: `adds ${extra.join(", ")}`,
-            fix: c.name === "istio-init"
-              ? "run Istio with CNI (istio.cni: true) so the injector adds no istio-init"
-              : `remove ${extra.join(", ")} from capabilities.add`,
-          }]
+        ? [
+            {
+              field: `${path}.securityContext.capabilities.add`,
+              message: `adds ${extra.join(", ")}`,
+              fix:
+                c.name === "istio-init"
+                  ? "run Istio with CNI (istio.cni: true) so the injector adds no istio-init"
+                  : `remove ${extra.join(", ")} from capabilities.add`,
+            },
+          ]
         : [];
     }),
 };
@@ -49,9 +63,10 @@ export const capabilitiesRestricted: PodSecurityRule = {
         out.push({
           field: `${path}.securityContext.capabilities.add`,
           message: `adds ${extra.join(", ")}`,
-          fix: c.name === "istio-init"
-            ? "run Istio with CNI (istio.cni: true) so the injector adds no istio-init"
-            : "add no capability but NET_BIND_SERVICE",
+          fix:
+            c.name === "istio-init"
+              ? "run Istio with CNI (istio.cni: true) so the injector adds no istio-init"
+              : "add no capability but NET_BIND_SERVICE",
         });
       return out;
     }),

@@ -13,9 +13,19 @@ import { volumeTypes } from "./volumeTypes";
 import { PodSpec } from "../pods";
 
 export const POD_SECURITY_RULES: PodSecurityRule[] = [
-  hostNamespaces, privileged, capabilitiesBaseline, hostPathVolumes, hostPorts, seccompBaseline,
-  procMount, sysctls,
-  volumeTypes, allowPrivilegeEscalation, runAsNonRoot, runAsUser, seccompRestricted,
+  hostNamespaces,
+  privileged,
+  capabilitiesBaseline,
+  hostPathVolumes,
+  hostPorts,
+  seccompBaseline,
+  procMount,
+  sysctls,
+  volumeTypes,
+  allowPrivilegeEscalation,
+  runAsNonRoot,
+  runAsUser,
+  seccompRestricted,
   capabilitiesRestricted,
 ];
 

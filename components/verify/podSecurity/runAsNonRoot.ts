@@ -14,9 +14,10 @@ export const runAsNonRoot: PodSecurityRule = {
       .map(({ path, c }) => ({
         field: `${path}.securityContext.runAsNonRoot`,
         message: "may run as root",
-        fix: c.name === "istio-init"
-          ? "run Istio with CNI (istio.cni: true) so the injector adds no root istio-init"
-          : "set securityContext.runAsNonRoot: true",
+        fix:
+          c.name === "istio-init"
+            ? "run Istio with CNI (istio.cni: true) so the injector adds no root istio-init"
+            : "set securityContext.runAsNonRoot: true",
       }));
   },
 };
@@ -26,15 +27,25 @@ export const runAsUser: PodSecurityRule = {
   id: "runAsUser",
   level: "restricted",
   check: (spec) => {
-    const out = spec.securityContext?.runAsUser === 0
-      ? [{ field: "securityContext.runAsUser", message: "runs as UID 0", fix: "set a non-zero runAsUser" }]
-      : [];
+    const out =
+      spec.securityContext?.runAsUser === 0
+        ? [
+            {
+              field: "securityContext.runAsUser",
+              message: "runs as UID 0",
+              fix: "set a non-zero runAsUser",
+            },
+          ]
+        : [];
     for (const { path, c } of containersOf(spec))
       if (sc(c).runAsUser === 0)
         out.push({
           field: `${path}.securityContext.runAsUser`,
           message: "runs as UID 0",
-          fix: c.name === "istio-init" ? "run Istio with CNI (istio.cni: true)" : "set a non-zero runAsUser",
+          fix:
+            c.name === "istio-init"
+              ? "run Istio with CNI (istio.cni: true)"
+              : "set a non-zero runAsUser",
         });
     return out;
   },

@@ -8,12 +8,23 @@ export const seccompBaseline: PodSecurityRule = {
   level: "baseline",
   check: (spec) => {
     const pod = (spec.securityContext?.seccompProfile as Profile)?.type;
-    const out = pod === "Unconfined"
-      ? [{ field: "securityContext.seccompProfile.type", message: "Unconfined", fix: "use RuntimeDefault" }]
-      : [];
+    const out =
+      pod === "Unconfined"
+        ? [
+            {
+              field: "securityContext.seccompProfile.type",
+              message: "Unconfined",
+              fix: "use RuntimeDefault",
+            },
+          ]
+        : [];
     for (const { path, c } of containersOf(spec))
       if ((sc(c).seccompProfile as Profile)?.type === "Unconfined")
-        out.push({ field: `${path}.securityContext.seccompProfile.type`, message: "Unconfined", fix: "use RuntimeDefault" });
+        out.push({
+          field: `${path}.securityContext.seccompProfile.type`,
+          message: "Unconfined",
+          fix: "use RuntimeDefault",
+        });
     return out;
   },
 };

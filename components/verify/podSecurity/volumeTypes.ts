@@ -1,8 +1,16 @@
 import { PodSecurityRule } from "./rule";
 
 const ALLOWED = new Set([
-  "name", "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim",
-  "projected", "secret", "image",
+  "name",
+  "configMap",
+  "csi",
+  "downwardAPI",
+  "emptyDir",
+  "ephemeral",
+  "persistentVolumeClaim",
+  "projected",
+  "secret",
+  "image",
 ]);
 
 /** restricted: only these volume types. */
