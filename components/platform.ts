@@ -315,7 +315,11 @@ function buildPlatformLayer(
   );
   new IngressAuth(
     "ingress-auth",
-    { ingress: cfg.ingress, dependsOn: [core.namespace, ...istio.ready, ...certManager.ready] },
+    {
+      ingress: cfg.ingress,
+      // After Dex: istiod fetches the issuer's keys when it sees the RequestAuthentication.
+      dependsOn: [core.namespace, ...istio.ready, ...certManager.ready, dex.chart],
+    },
     k8sOpts,
   );
 

@@ -134,6 +134,8 @@ export const charts = {
       "docker.io/kserve/pmmlserver:v0.16.0",
       "docker.io/kserve/paddleserver:v0.16.0",
       "docker.io/kserve/huggingfaceserver:v0.16.0",
+      // The multi-node Hugging Face runtime's image (the chart's ClusterServingRuntime).
+      "docker.io/kserve/huggingfaceserver:v0.16.0-gpu",
       "docker.io/tensorflow/serving:2.6.2",
       "docker.io/pytorch/torchserve-kfs:0.9.0",
       "nvcr.io/nvidia/tritonserver:23.05-py3",
@@ -242,6 +244,20 @@ export const manifests = {
       "quay.io/brancz/kube-rbac-proxy:v0.13.1",
     ],
   },
+  // Kubeflow Trainer's ClusterTrainingRuntimes at the trainer's release (the chart 2.1.0 has none).
+  trainerRuntimes: {
+    paths: ["applications/trainer/upstream/overlays/runtimes"],
+    images: [
+      "docker.io/pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime",
+      ...[
+        "deepspeed-runtime",
+        "mlx-runtime",
+        "torchtune-trainer",
+        "dataset-initializer",
+        "model-initializer",
+      ].map((n) => `ghcr.io/kubeflow/trainer/${n}:v2.1.0`),
+    ],
+  },
   // Training Operator v1 (TFJob, PyTorchJob, MPIJob, XGBoostJob, PaddleJob, JAXJob), for users who
   // still run v1 jobs. Off by default upstream.
   trainingOperator: {
@@ -335,6 +351,11 @@ export const images = {
   // MinIO stopped publishing community images in late 2025; this is the last published server
   // release (it bundles the mc client, which our provisioning Job uses). Mirror them (images.registry) or use objectStore.kind s3 for production.
   minio: "quay.io/minio/minio:RELEASE.2025-09-07T16-13-09Z",
+  // cert-manager's own API check (the chart's startupapicheck hook image), run as a Job of ours.
+  certManagerApiCheck: "quay.io/jetstack/cert-manager-startupapicheck:v1.19.4",
+  // The cache server's image for cached Pipelines steps (pipeline-install-config.cacheImage), which
+  // upstream leaves untagged; 1.36 is the tag containerd's own test image list uses.
+  pipelinesCache: "ghcr.io/containerd/busybox:1.36",
   // Runs our per-tenant Pipelines sync hook (components/kubeflow/pipelinesTenantSync.hook.mjs).
   node: "docker.io/library/node:22.21.1-alpine3.22",
 } as const;

@@ -3,9 +3,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { pinnedChart } from "../lib/charts";
-import { labels } from "../lib/k8s";
+import { labels, restrictedContainerSecurity } from "../lib/k8s";
 import { AppRequests } from "../lib/workloads";
-import { charts } from "../versions";
+import { charts, images } from "../versions";
 
 export const CERT_MANAGER_NAMESPACE = "cert-manager";
 /** Upstream Kubeflow manifests reference this issuer by name. */
@@ -28,6 +28,56 @@ export function certManagerValues(): Record<string, unknown> {
     cainjector: { resources },
     // The startup check is a Helm hook; helm.v4.Chart skips hooks, so do not render it.
     startupapicheck: { enabled: false },
+  };
+}
+
+const API_CHECK = "cert-manager-api-check";
+
+/**
+ * What the chart's startupapicheck hook does (helm.v4.Chart drops hooks): wait until the webhook
+ * admits cert-manager objects (its CA injected, its endpoint up) by a dry-run Certificate create.
+ * Pulumi waits for the Job to complete, so the issuers after it never race the webhook. Pure.
+ */
+export function apiCheckObjects(): Record<string, Record<string, unknown>> {
+  const metadata = {
+    name: API_CHECK,
+    namespace: CERT_MANAGER_NAMESPACE,
+    labels: labels("cert-manager"),
+  };
+  return {
+    serviceAccount: { metadata },
+    role: {
+      metadata,
+      rules: [{ apiGroups: ["cert-manager.io"], resources: ["certificates"], verbs: ["create"] }],
+    },
+    roleBinding: {
+      metadata,
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: API_CHECK },
+      subjects: [{ kind: "ServiceAccount", name: API_CHECK, namespace: CERT_MANAGER_NAMESPACE }],
+    },
+    job: {
+      metadata,
+      spec: {
+        backoffLimit: 6,
+        template: {
+          metadata: { labels: labels("cert-manager") },
+          spec: {
+            serviceAccountName: API_CHECK,
+            restartPolicy: "OnFailure",
+            securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+            containers: [
+              {
+                name: "check",
+                image: images.certManagerApiCheck,
+                args: ["check", "api", "--wait=5m", "-v"],
+                resources: { requests: { cpu: "10m", memory: "32Mi" } },
+                securityContext: restrictedContainerSecurity,
+              },
+            ],
+          },
+        },
+      },
+    },
   };
 }
 
@@ -61,15 +111,29 @@ export class CertManager extends pulumi.ComponentResource {
         dependsOn: [ns],
       },
     );
+    const check = apiCheckObjects();
+    const after = { parent: this, dependsOn: [chart] };
+    const sa = new k8s.core.v1.ServiceAccount(`${name}-api-check`, check.serviceAccount, after);
+    const role = new k8s.rbac.v1.Role(
+      `${name}-api-check`,
+      check.role as k8s.rbac.v1.RoleArgs,
+      after,
+    );
+    const binding = new k8s.rbac.v1.RoleBinding(
+      `${name}-api-check`,
+      check.roleBinding as unknown as k8s.rbac.v1.RoleBindingArgs,
+      { parent: this, dependsOn: [role, sa] },
+    );
+    const apiReady = new k8s.batch.v1.Job(`${name}-api-check`, check.job as k8s.batch.v1.JobArgs, {
+      parent: this,
+      dependsOn: [chart, binding],
+    });
     const issuer = new k8s.apiextensions.CustomResource(
       `${name}-self-signing-issuer`,
       selfSigningIssuer(),
-      {
-        parent: this,
-        dependsOn: [chart],
-      },
+      { parent: this, dependsOn: [chart, apiReady] },
     );
-    this.ready = [chart, issuer];
+    this.ready = [chart, apiReady, issuer];
     this.registerOutputs({});
   }
 }

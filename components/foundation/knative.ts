@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { labels } from "../lib/k8s";
 import { upstreamKustomization } from "../lib/kustomize";
+import { waitFor } from "../lib/transforms";
 import { AppRequests, mergeResources, workloadSettings } from "../lib/workloads";
 import { charts, manifests } from "../versions";
 import { ISTIO_NAMESPACE } from "./istio";
@@ -90,7 +91,10 @@ export class KnativeServing extends pulumi.ComponentResource {
       `${name}-manifests`,
       {
         overlay: { paths: manifests.knativeServing.paths },
-        transforms: [workloadSettings(KNATIVE_SERVING_REQUESTS, args.settings)],
+        transforms: [
+          servingWaitsForWebhook,
+          workloadSettings(KNATIVE_SERVING_REQUESTS, args.settings),
+        ],
       },
       { parent: this, dependsOn: [...args.dependsOn, gateway] },
     );
@@ -98,6 +102,16 @@ export class KnativeServing extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+/**
+ * The networking Certificate (routing-serving-certs) is admitted by Knative's fail-closed
+ * webhook.serving.knative.dev and validation.webhook.serving.knative.dev, served by the webhook
+ * Deployment of the same kustomization: it waits for that Deployment.
+ */
+export const servingWaitsForWebhook = waitFor(
+  { group: "apps", kind: "Deployment", name: "webhook", namespace: "knative-serving" },
+  (o) => o.apiVersion.startsWith("networking.internal.knative.dev/"),
+);
 
 export class KnativeEventing extends pulumi.ComponentResource {
   constructor(name: string, args: KnativeArgs, opts?: pulumi.ComponentResourceOptions) {

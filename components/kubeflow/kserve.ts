@@ -6,6 +6,8 @@ import { AppSettings } from "../config/apps";
 import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
 import { KUBEFLOW_GATEWAY } from "../foundation/ingressAuth";
 import { pinnedChart } from "../lib/charts";
+import { forObject, waitFor } from "../lib/transforms";
+import { AppRoleRules, EDIT_VERBS, kubeflowRoles, VIEW_VERBS } from "../lib/kubeflowRoles";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts, manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
@@ -25,12 +27,17 @@ export const MODELS_WEB_APP_REQUESTS: AppRequests = {
 type KServeSettings = AppSettings & { mode: "serverless" | "rawDeployment" };
 
 /** Controller chart values. Pure. */
+const NO_SIDECAR = { "sidecar.istio.io/inject": "false" };
+
 export function kserveValues(settings: KServeSettings): Record<string, unknown> {
   return {
     kserve: {
       controller: {
         deploymentMode: settings.mode === "serverless" ? "Serverless" : "RawDeployment",
         resources: mergeResources(undefined, KSERVE_REQUESTS.requests, settings.resources),
+        // Upstream's controller runs without a sidecar (kserve_kubeflow.yaml at 26.03): the API
+        // server calls its webhooks without mTLS.
+        podAnnotations: NO_SIDECAR,
         gateway: {
           ingressGateway: {
             gateway: `${KUBEFLOW_NAMESPACE}/${KUBEFLOW_GATEWAY}`,
@@ -45,6 +52,83 @@ export function kserveValues(settings: KServeSettings): Record<string, unknown> 
     },
   };
 }
+
+/**
+ * The chart's ClusterServingRuntimes and ClusterStorageContainer are admitted by KServe's
+ * fail-closed validating webhooks, served by kserve-controller-manager in the same chart.
+ */
+export const kserveWaitsForWebhook = waitFor(
+  {
+    group: "apps",
+    kind: "Deployment",
+    name: "kserve-controller-manager",
+    namespace: KUBEFLOW_NAMESPACE,
+  },
+  (o) => ["ClusterServingRuntime", "ClusterStorageContainer"].includes(o.kind),
+);
+
+/**
+ * Upstream (kubeflow/manifests 26.03, applications/kserve/kserve/kustomization.yaml) routes models
+ * through the Kubeflow gateway by path: /serving/<namespace>/<name>. The chart has no value for
+ * pathTemplate, so it is added to the rendered inferenceservice-config.
+ */
+export const KSERVE_PATH_TEMPLATE = "/serving/{{ .Namespace }}/{{ .Name }}";
+export const inferenceServiceIngress = forObject("ConfigMap", "inferenceservice-config", (obj) => {
+  const data = (obj.data ?? {}) as Record<string, string>;
+  if (!data.ingress) return obj;
+  const ingress = JSON.parse(data.ingress) as Record<string, unknown>;
+  obj.data = {
+    ...data,
+    ingress: JSON.stringify({ ...ingress, pathTemplate: KSERVE_PATH_TEMPLATE }, null, 2),
+  };
+  return obj;
+});
+
+/** What upstream's kubeflow-kserve-{edit,view} grant (kserve_kubeflow.yaml at 26.03). */
+export const KSERVE_ROLE_RULES: AppRoleRules = {
+  edit: [
+    {
+      apiGroups: ["serving.kserve.io"],
+      resources: ["inferencegraphs", "inferenceservices", "servingruntimes", "trainedmodels"],
+      verbs: EDIT_VERBS,
+    },
+    {
+      apiGroups: ["serving.knative.dev"],
+      resources: [
+        "services",
+        "services/status",
+        "routes",
+        "routes/status",
+        "configurations",
+        "configurations/status",
+        "revisions",
+        "revisions/status",
+      ],
+      verbs: EDIT_VERBS,
+    },
+  ],
+  view: [
+    {
+      apiGroups: ["serving.kserve.io"],
+      resources: ["inferencegraphs", "inferenceservices", "servingruntimes", "trainedmodels"],
+      verbs: VIEW_VERBS,
+    },
+    {
+      apiGroups: ["serving.knative.dev"],
+      resources: [
+        "services",
+        "services/status",
+        "routes",
+        "routes/status",
+        "configurations",
+        "configurations/status",
+        "revisions",
+        "revisions/status",
+      ],
+      verbs: ["get", "list"],
+    },
+  ],
+};
 
 export interface KServeArgs {
   settings: KServeSettings;
@@ -73,7 +157,9 @@ export class KServe extends pulumi.ComponentResource {
       KUBEFLOW_NAMESPACE,
       kserveValues(args.settings),
       { parent: this, dependsOn: [...args.dependsOn, crds] },
+      [kserveWaitsForWebhook, inferenceServiceIngress],
     );
+    kubeflowRoles(this, "kserve", KSERVE_ROLE_RULES, { dependsOn: [crds] });
     manifestsApp(this, `${name}-models-web-app`, manifests.modelsWebApp, MODELS_WEB_APP_REQUESTS, {
       settings: { replicas: args.settings.replicas },
       dependsOn: [...args.dependsOn, controller],

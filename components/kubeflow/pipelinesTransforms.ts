@@ -1,5 +1,6 @@
 // Pure transforms that wire upstream Kubeflow Pipelines to the platform's database and object
 // store, and replace the per-namespace sync hook (upstream's needs SeaweedFS's IAM API).
+import { images } from "../versions";
 import { ObjectTransform, forObject, mergeData, removeEnv, setEnv } from "../lib/transforms";
 import { K8sObject } from "../lib/k8s";
 import { stringify } from "yaml";
@@ -37,6 +38,9 @@ export function installConfig(db: DatabaseEndpoint, store: ObjectStoreEndpoint):
       bucketName: store.bucket,
       // External databases drop idle connections; recycle them before that happens.
       ConMaxLifeTime: "120s",
+      // Upstream names ghcr.io/containerd/busybox without a tag (latest): the image the cache
+      // server gives cached steps is pinned here and mirrored with the rest.
+      cacheImage: images.pipelinesCache,
     }),
   );
 }

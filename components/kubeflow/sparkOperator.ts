@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { pinnedChart } from "../lib/charts";
+import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "../lib/kubeflowRoles";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
@@ -30,10 +31,42 @@ export function sparkOperatorValues(
             ? [...tenantNamespaces].sort()
             : [KUBEFLOW_NAMESPACE],
     },
-    controller: { replicas: settings.replicas ?? 1, resources },
-    webhook: { replicas: settings.replicas ?? 1, resources },
+    // Upstream runs both without a sidecar (pod label, applications/spark/spark-operator/base at
+    // 26.03): the webhook is called by the API server, which does not speak mTLS.
+    controller: { replicas: settings.replicas ?? 1, resources, labels: NO_SIDECAR },
+    webhook: { replicas: settings.replicas ?? 1, resources, labels: NO_SIDECAR },
   };
 }
+
+const NO_SIDECAR = { "sidecar.istio.io/inject": "false" };
+
+/** What upstream's kubeflow-spark-{edit,view} grant (applications/spark at 26.03). */
+export const SPARK_ROLE_RULES: AppRoleRules = {
+  edit: [
+    {
+      apiGroups: ["sparkoperator.k8s.io"],
+      resources: ["sparkapplications", "scheduledsparkapplications"],
+      verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
+    },
+    {
+      apiGroups: ["sparkoperator.k8s.io"],
+      resources: ["sparkapplications/status", "scheduledsparkapplications/status"],
+      verbs: ["get"],
+    },
+  ],
+  view: [
+    {
+      apiGroups: ["sparkoperator.k8s.io"],
+      resources: ["sparkapplications", "scheduledsparkapplications"],
+      verbs: VIEW_VERBS,
+    },
+    {
+      apiGroups: ["sparkoperator.k8s.io"],
+      resources: ["sparkapplications/status", "scheduledsparkapplications/status"],
+      verbs: ["get"],
+    },
+  ],
+};
 
 export interface SparkOperatorArgs {
   settings: AppSettings;
@@ -45,13 +78,14 @@ export interface SparkOperatorArgs {
 export class SparkOperator extends pulumi.ComponentResource {
   constructor(name: string, args: SparkOperatorArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:kubeflow:SparkOperator", name, {}, opts);
-    pinnedChart(
+    const chart = pinnedChart(
       `${name}-chart`,
       charts.sparkOperator,
       KUBEFLOW_NAMESPACE,
       sparkOperatorValues(args.settings, args.tenantNamespaces),
       { parent: this, dependsOn: args.dependsOn },
     );
+    kubeflowRoles(this, "spark", SPARK_ROLE_RULES, { dependsOn: [chart] });
     this.registerOutputs({});
   }
 }

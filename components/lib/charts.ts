@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { noteUpstream } from "../render/notes";
 import { chartLocation } from "../sources/active";
 import { HelmChartPin } from "../versions";
+import { dropControllerFields } from "./controllerFields";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
 /** Chart args for a pinned chart: from its repository, or from the local sources. */
@@ -23,13 +24,14 @@ export function pinnedChart(
   namespace: pulumi.Input<string>,
   values: pulumi.Inputs,
   opts: pulumi.ComponentResourceOptions,
-  transforms: ObjectTransform[] = [],
+  chartTransforms: ObjectTransform[] = [],
   /** Helm release name. @default the resource name */
   release?: string,
 ): k8s.helm.v4.Chart {
+  const transforms = [dropControllerFields, ...chartTransforms];
   const resource = new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values, release), {
     ...opts,
-    transforms: transforms.length ? [toResourceTransform(transforms)] : undefined,
+    transforms: [toResourceTransform(transforms)],
   });
   noteUpstream({ resource, kind: "chart", pin, transforms });
   return resource;

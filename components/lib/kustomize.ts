@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
 import { noteUpstream } from "../render/notes";
 import { manifestsResource } from "../sources/active";
+import { dropControllerFields } from "./controllerFields";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
 export interface ObjectRef {
@@ -88,11 +89,11 @@ export function upstreamKustomization(
     dir,
     buildOverlay(args.overlay, (p) => manifestsResource(p, dir)),
   );
-  const transforms = args.transforms ?? [];
+  const transforms = [dropControllerFields, ...(args.transforms ?? [])];
   const resource = new k8s.kustomize.v2.Directory(
     name,
     { directory: dir },
-    { ...opts, transforms: transforms.length ? [toResourceTransform(transforms)] : undefined },
+    { ...opts, transforms: [toResourceTransform(transforms)] },
   );
   noteUpstream({ resource, kind: "kustomize", transforms });
   return resource;

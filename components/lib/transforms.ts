@@ -68,3 +68,26 @@ export function mergeData(values: Record<string, string>): ObjectTransform {
     return obj;
   };
 }
+
+/**
+ * Make matching objects wait for another object of the same chart or kustomization: the provider
+ * honours `config.kubernetes.io/depends-on` there (cli-utils' format, group/namespaces/ns/Kind/name)
+ * and waits for the target to be ready, e.g. a webhook's Deployment before the objects it admits.
+ */
+export function waitFor(
+  target: { group: string; kind: string; name: string; namespace?: string },
+  matches: (obj: K8sObject) => boolean,
+): ObjectTransform {
+  const ref = target.namespace
+    ? `${target.group}/namespaces/${target.namespace}/${target.kind}/${target.name}`
+    : `${target.group}/${target.kind}/${target.name}`;
+  return (obj) => {
+    if (!matches(obj)) return obj;
+    const key = "config.kubernetes.io/depends-on";
+    const copy = structuredClone(obj);
+    const existing = copy.metadata.annotations?.[key];
+    const refs = existing ? existing.split(",").filter((r) => r !== ref) : [];
+    copy.metadata.annotations = { ...copy.metadata.annotations, [key]: [...refs, ref].join(",") };
+    return copy;
+  };
+}

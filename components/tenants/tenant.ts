@@ -5,7 +5,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig, contributorSubject } from "../config/schema";
-import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
+import { INGRESS_GATEWAY_SERVICE_ACCOUNT, ISTIO_NAMESPACE } from "../foundation/istio";
 import { inBatches } from "../lib/batches";
 import { TenantObjectStoreFacts, TenantObjectStoreKeys } from "./objectStore";
 import { K8sObject, labels } from "../lib/k8s";
@@ -198,7 +198,7 @@ export function contributorObjects(
               {
                 source: {
                   principals: [
-                    `cluster.local/ns/${ISTIO_NAMESPACE}/sa/${INGRESS_GATEWAY_NAME}`,
+                    `cluster.local/ns/${ISTIO_NAMESPACE}/sa/${INGRESS_GATEWAY_SERVICE_ACCOUNT}`,
                     "cluster.local/ns/kubeflow/sa/ml-pipeline-ui",
                   ],
                 },

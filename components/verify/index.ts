@@ -1,8 +1,24 @@
 // Every verify check, in one list: the order of the report.
+import { builds } from "./checks/builds";
+import { controllerFields } from "./checks/controllerFields";
+import { defaultNamespace } from "./checks/defaultNamespace";
+import { duplicates } from "./checks/duplicates";
+import { images } from "./checks/images";
+import { meshIdentity } from "./checks/meshIdentity";
+import { ordering } from "./checks/ordering";
 import { podSecurity } from "./checks/podSecurity";
 import { Check, VerifyInput, Violation } from "./types";
 
-export const CHECKS: Check[] = [podSecurity];
+export const CHECKS: Check[] = [
+  builds,
+  podSecurity,
+  ordering,
+  meshIdentity,
+  images,
+  controllerFields,
+  defaultNamespace,
+  duplicates,
+];
 
 /** Run every check over a render. Pure. */
 export function verify(input: VerifyInput, checks: Check[] = CHECKS): Violation[] {

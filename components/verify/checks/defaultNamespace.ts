@@ -1,0 +1,23 @@
+// No namespaced object lands in "default": the provider puts namespaced objects without a
+// namespace there, which is never where a Kubeflow app's objects belong.
+import { isNamespaced, crdScopes } from "../../render/objects";
+import { Check, violation } from "../types";
+
+export const defaultNamespace: Check = {
+  name: "default-namespace",
+  description: "no namespaced object falls into the provider's default namespace",
+  run(input) {
+    const scopes = crdScopes(input.objects.map((o) => o.object));
+    return input.objects
+      .filter((o) => o.object.metadata.namespace === "default" && isNamespaced(o.object, scopes))
+      .map((o) =>
+        violation(
+          "default-namespace",
+          o,
+          "metadata.namespace",
+          "lands in the default namespace",
+          "set the overlay's or chart's namespace",
+        ),
+      );
+  },
+};
