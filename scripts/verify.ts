@@ -4,10 +4,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { ConfigError } from "../components/config/errors";
-import { readStackPlatformConfig } from "../components/plan/stackConfig";
-import { renderPlatform } from "../components/render/render";
-import { verify } from "../components/verify";
-import { chartDefaults } from "../components/verify/chartDefaults";
+import { verifyStack } from "../components/verify/stack";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -18,8 +15,7 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const render = await renderPlatform(values.stack, readStackPlatformConfig(values.stack));
-    const violations = verify({ ...render, chartDefaults });
+    const { render, violations } = await verifyStack(values.stack);
     for (const v of violations)
       console.log(
         `${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`,

@@ -14,6 +14,8 @@ export interface RenderedObject {
   source: string;
   /** URNs this object waits for: explicit dependsOn, its component's, and the provider's own ordering. */
   dependsOn: string[];
+  /** Installed by another stack that runs first (a tenants stack's platform): already there. */
+  preexisting?: boolean;
 }
 
 /** Pulumi's type token for a Kubernetes kind: `v1` → `core/v1`. Pure. */

@@ -33,8 +33,12 @@ describe("cert-manager values (pure)", () => {
 });
 
 describe("CertManager component", () => {
-  it("registers the namespace, the pinned chart and the issuer", () => {
+  it("registers the namespace, the pinned chart, the API check and the issuer", () => {
     expect(names(regs)).toEqual([
+      "cert-manager-api-check",
+      "cert-manager-api-check",
+      "cert-manager-api-check",
+      "cert-manager-api-check",
       "cert-manager-chart",
       "cert-manager-namespace",
       "cert-manager-self-signing-issuer",
@@ -52,5 +56,12 @@ describe("CertManager component", () => {
     const issuer = byName(regs, "cert-manager-self-signing-issuer");
     expect(issuer.inputs.metadata).toMatchObject({ name: SELF_SIGNING_ISSUER });
     expect(issuer.dependsOn).toContain(byName(regs, "cert-manager-chart").urn);
+  });
+
+  it("the issuer also waits for the API check Job (the chart's startupapicheck hook is dropped)", () => {
+    const issuer = byName(regs, "cert-manager-self-signing-issuer");
+    const job = regs.find((r) => r.type === "kubernetes:batch/v1:Job")!;
+    expect(issuer.dependsOn).toContain(job.urn);
+    expect(job.dependsOn).toContain(byName(regs, "cert-manager-chart").urn);
   });
 });

@@ -78,8 +78,8 @@ describe("gateway values (pure)", () => {
 });
 
 describe("Istio component", () => {
-  it("registers base, istiod and the gateway in order; CNI only when asked", async () => {
-    const regs = under(await plan(), "istio");
+  it("registers base, CNI, istiod and the gateway in order; no CNI only when asked", async () => {
+    const regs = under(await plan({ ...LOCAL_CONFIG, istio: { cni: false } }), "istio");
     expect(names(regs)).toEqual([
       "istio-base",
       "istio-ingressgateway",
@@ -95,12 +95,15 @@ describe("Istio component", () => {
       version: charts.istioGateway.version,
     });
 
-    const withCni = under(await plan({ ...LOCAL_CONFIG, istio: { cni: true } }), "istio");
+    // CNI is the default (upstream 26.03 runs it): no istio-init for Pod Security to refuse.
+    const withCni = under(await plan(), "istio");
     const cni = byName(withCni, "istio-cni");
     expect(cni.inputs).toMatchObject({
       namespace: "kube-system",
       version: charts.istioCni.version,
     });
+    // The cni chart 1.28.0 has no "default" profile (helm: unknown profile default).
+    expect((cni.inputs.values as Record<string, unknown>).profile).toBeUndefined();
     expect(byName(withCni, "istio-istiod").dependsOn).toContain(cni.urn);
   });
 });

@@ -42,7 +42,6 @@ describe("Katib", () => {
       "PersistentVolumeClaim/katib-mysql",
       "Service/katib-mysql",
       "Secret/katib-mysql-secrets",
-      "Namespace/kubeflow",
     ]);
     expect(byName(full, "katib-manifests").dependsOn).toEqual(
       expect.arrayContaining([
@@ -207,6 +206,9 @@ describe("KServe and Knative", () => {
       "kserve-controller",
       "kserve-crds",
       "kserve-models-web-app",
+      "kubeflow-kserve-admin",
+      "kubeflow-kserve-edit",
+      "kubeflow-kserve-view",
     ]);
     expect(byName(full, "kserve-controller").dependsOn).toEqual(
       expect.arrayContaining([
@@ -237,8 +239,10 @@ describe("Trainer, Spark, Model Registry and the simple apps", () => {
     const v = trainerValues({ replicas: 2 }) as any;
     expect(v.jobset.install).toBe(true);
     expect(v.manager.replicas).toBe(2);
-    expect(v.manager.podAnnotations["traffic.sidecar.istio.io/excludeInboundPorts"]).toBe("9443");
-    expect(v.runtimes.torchDistributed.enabled).toBe(true);
+    // Chart 2.1.0 has neither key: the pod settings are a transform, the runtimes a kustomization.
+    expect(v.manager.podAnnotations).toBeUndefined();
+    expect(v.runtimes).toBeUndefined();
+    expect(byName(full, "trainer-runtimes").type).toBe("kubernetes:kustomize/v2:Directory");
     expect(byName(full, "trainer-chart").inputs).toMatchObject({
       chart: "oci://ghcr.io/kubeflow/charts/kubeflow-trainer",
       namespace: "kubeflow-system",

@@ -94,7 +94,7 @@ function crdViolations(objects: RenderedObject[], graph: OrderGraph): Violation[
   );
   return objects.flatMap((o) => {
     const crd = crds.get(kindKey(o.object));
-    if (!crd || graph.waitsFor(o.urn, crd.urn)) return [];
+    if (!crd || crd.preexisting || o.preexisting || graph.waitsFor(o.urn, crd.urn)) return [];
     return [
       violation(
         "ordering",
@@ -127,7 +127,7 @@ function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Violat
     for (const w of (cfg.object.webhooks ?? []) as Webhook[]) {
       if ((w.failurePolicy ?? "Fail") !== "Fail" || !w.clientConfig?.service) continue;
       const server = serviceWorkload(objects, w.clientConfig.service);
-      if (!server) continue;
+      if (!server || server.preexisting) continue;
       for (const o of objects) {
         if (o === server || o.object.kind === "Pod") continue;
         const plural = pluralOf(o.object, plurals);

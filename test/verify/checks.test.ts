@@ -1,0 +1,376 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests read deep into objects */
+// Each verify check, fed a known-bad object, fails; fed the fixed one, passes (GIVEN / WHEN / THEN).
+import { describe, expect, it } from "vitest";
+import { dropControllerFields } from "../../components/lib/controllerFields";
+import { K8sObject } from "../../components/lib/k8s";
+import { waitFor } from "../../components/lib/transforms";
+import { RenderedObject } from "../../components/render/objects";
+import { ChartValues } from "../../components/render/render";
+import { builds } from "../../components/verify/checks/builds";
+import { controllerFields } from "../../components/verify/checks/controllerFields";
+import { defaultNamespace } from "../../components/verify/checks/defaultNamespace";
+import { duplicates } from "../../components/verify/checks/duplicates";
+import { images, isPinned } from "../../components/verify/checks/images";
+import { meshIdentity } from "../../components/verify/checks/meshIdentity";
+import { ordering } from "../../components/verify/checks/ordering";
+import { podSecurity } from "../../components/verify/checks/podSecurity";
+import { Check, VerifyInput } from "../../components/verify/types";
+import { charts } from "../../components/versions";
+
+const SRC = "urn:pulumi:t::p::kubernetes:kustomize/v2:Directory::app";
+
+function rendered(object: K8sObject, extra: Partial<RenderedObject> = {}): RenderedObject {
+  const ns = object.metadata.namespace ? `${object.metadata.namespace}/` : "";
+  return {
+    object,
+    urn: `${SRC}$kubernetes:${object.apiVersion}:${object.kind}::app:${ns}${object.metadata.name}`,
+    component: "app",
+    origin: "kustomize",
+    source: SRC,
+    dependsOn: [],
+    ...extra,
+  };
+}
+
+function input(objects: RenderedObject[], chartValues: ChartValues[] = []): VerifyInput {
+  return {
+    objects,
+    registrations: [
+      {
+        urn: SRC,
+        type: "kubernetes:kustomize/v2:Directory",
+        name: "app",
+        parent: "",
+        custom: false,
+        inputs: {},
+        dependsOn: [],
+        protect: false,
+        retainOnDelete: false,
+        deletedWith: "",
+        transforms: 1,
+        aliases: [],
+      },
+    ],
+    chartValues,
+    notRendered: [],
+  };
+}
+
+const run = (check: Check, i: VerifyInput) => check.run(i).map((v) => `${v.object} ${v.field}`);
+
+const restrictedMeshedNamespace: K8sObject = {
+  apiVersion: "v1",
+  kind: "Namespace",
+  metadata: {
+    name: "kubeflow",
+    labels: { "pod-security.kubernetes.io/enforce": "restricted", "istio-injection": "enabled" },
+  },
+};
+
+function deployment(podSecurityContext: Record<string, unknown>): K8sObject {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "web", namespace: "kubeflow" },
+    spec: {
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: {
+          securityContext: podSecurityContext,
+          containers: [
+            {
+              name: "web",
+              image: "ghcr.io/kubeflow/kubeflow/central-dashboard:v1.10.0",
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                runAsNonRoot: true,
+                capabilities: { drop: ["ALL"] },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+const istiod = (cni: boolean, seccomp: boolean): ChartValues[] => [
+  {
+    urn: "istiod",
+    pin: charts.istiod,
+    values: {
+      pilot: { cni: { enabled: cni } },
+      global: { proxy: seccomp ? { seccompProfile: { type: "RuntimeDefault" } } : {} },
+    },
+  },
+  ...(cni ? [{ urn: "cni", pin: charts.istioCni, values: {} }] : []),
+];
+
+describe("pod-security", () => {
+  const pod = deployment({ seccompProfile: { type: "RuntimeDefault" } });
+  it("GIVEN Istio without CNI WHEN a meshed pod runs in a restricted namespace THEN istio-init is refused", () => {
+    const found = run(
+      podSecurity,
+      input([rendered(restrictedMeshedNamespace), rendered(pod)], istiod(false, true)),
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "Deployment kubeflow/web spec.template.spec.initContainers[name=istio-init].securityContext.capabilities.add",
+        "Deployment kubeflow/web spec.template.spec.initContainers[name=istio-init].securityContext.runAsUser",
+      ]),
+    );
+    // The namespace itself is reported for the pods controllers create there.
+    expect(found.some((f) => f.startsWith("Namespace kubeflow"))).toBe(true);
+  });
+  it("GIVEN Istio with CNI and a proxy seccomp profile THEN the same pod is admitted", () => {
+    expect(
+      run(
+        podSecurity,
+        input([rendered(restrictedMeshedNamespace), rendered(pod)], istiod(true, true)),
+      ),
+    ).toEqual([]);
+  });
+  it("GIVEN per-container seccomp only (Knative's shape) and no proxy seccomp THEN the proxy is refused", () => {
+    const perContainer = deployment({});
+    (perContainer.spec as any).template.spec.containers[0].securityContext.seccompProfile = {
+      type: "RuntimeDefault",
+    };
+    const found = run(
+      podSecurity,
+      input([rendered(restrictedMeshedNamespace), rendered(perContainer)], istiod(true, false)),
+    );
+    expect(found).toContain(
+      "Deployment kubeflow/web spec.template.spec.containers[name=istio-proxy].securityContext.seccompProfile",
+    );
+    expect(
+      run(
+        podSecurity,
+        input([rendered(restrictedMeshedNamespace), rendered(perContainer)], istiod(true, true)),
+      ),
+    ).toEqual([]);
+  });
+  it("GIVEN a hostPath volume in a baseline namespace THEN it is refused; privileged namespaces admit it", () => {
+    const ns = {
+      ...restrictedMeshedNamespace,
+      metadata: { name: "kubeflow", labels: { "pod-security.kubernetes.io/enforce": "baseline" } },
+    };
+    const host = deployment({});
+    (host.spec as any).template.spec.volumes = [{ name: "h", hostPath: { path: "/" } }];
+    expect(run(podSecurity, input([rendered(ns), rendered(host)]))).toEqual([
+      "Deployment kubeflow/web spec.template.spec.volumes[name=h].hostPath",
+    ]);
+    expect(run(podSecurity, input([rendered(host)]))).toEqual([]);
+  });
+});
+
+describe("ordering", () => {
+  const ns = rendered({
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name: "knative-serving" },
+  });
+  const svc = rendered({
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: "webhook", namespace: "knative-serving" },
+    spec: { selector: { app: "webhook" } },
+  });
+  const server = rendered({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "webhook", namespace: "knative-serving" },
+    spec: { template: { metadata: { labels: { app: "webhook" } }, spec: { containers: [] } } },
+  });
+  const hook = rendered({
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: "ValidatingWebhookConfiguration",
+    metadata: { name: "validation.webhook.serving.knative.dev" },
+    webhooks: [
+      {
+        name: "validation.webhook.serving.knative.dev",
+        failurePolicy: "Fail",
+        clientConfig: { service: { name: "webhook", namespace: "knative-serving" } },
+        rules: [
+          {
+            apiGroups: ["networking.internal.knative.dev"],
+            resources: ["certificates"],
+            operations: ["CREATE"],
+          },
+        ],
+      },
+    ],
+  });
+  const cert: K8sObject = {
+    apiVersion: "networking.internal.knative.dev/v1alpha1",
+    kind: "Certificate",
+    metadata: { name: "routing-serving-certs", namespace: "knative-serving" },
+  };
+  it("GIVEN a Certificate a fail-closed webhook admits, in the webhook's own kustomization, THEN it must wait", () => {
+    expect(run(ordering, input([ns, svc, server, hook, rendered(cert)]))).toEqual([
+      "Certificate knative-serving/routing-serving-certs dependsOn",
+    ]);
+  });
+  it("GIVEN the depends-on annotation on the webhook's Deployment THEN it is ordered", () => {
+    const annotated = waitFor(
+      { group: "apps", kind: "Deployment", name: "webhook", namespace: "knative-serving" },
+      () => true,
+    )(cert);
+    expect(run(ordering, input([ns, svc, server, hook, rendered(annotated)]))).toEqual([]);
+  });
+  it("GIVEN a custom resource whose CRD is in another component with no dependsOn THEN it is reported", () => {
+    const crd = rendered(
+      {
+        apiVersion: "apiextensions.k8s.io/v1",
+        kind: "CustomResourceDefinition",
+        metadata: { name: "profiles.kubeflow.org" },
+        spec: {
+          group: "kubeflow.org",
+          scope: "Cluster",
+          names: { kind: "Profile", plural: "profiles" },
+        },
+      },
+      { source: "other", urn: "crd" },
+    );
+    const profile = rendered(
+      { apiVersion: "kubeflow.org/v1", kind: "Profile", metadata: { name: "t" } },
+      { origin: "own", source: "p", urn: "p" },
+    );
+    expect(run(ordering, input([crd, profile]))).toEqual(["Profile t dependsOn"]);
+    expect(run(ordering, input([crd, { ...profile, dependsOn: ["crd"] }]))).toEqual([]);
+  });
+});
+
+describe("images", () => {
+  it("pins: tags and digests, never latest or none", () => {
+    expect(isPinned("ghcr.io/containerd/busybox")).toBe(false);
+    expect(isPinned("a/b:latest")).toBe(false);
+    expect(isPinned("a/b:1.36")).toBe(true);
+    expect(isPinned("a/b@sha256:" + "0".repeat(64))).toBe(true);
+  });
+  it("GIVEN an untagged image in a ConfigMap that a controller launches THEN it is reported", () => {
+    const cm = rendered({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "pipeline-install-config", namespace: "kubeflow" },
+      data: { cacheImage: "ghcr.io/containerd/busybox" },
+    });
+    expect(run(images, input([cm]))).toEqual([
+      "ConfigMap kubeflow/pipeline-install-config data.cacheImage",
+    ]);
+    (cm.object.data as any).cacheImage = "ghcr.io/containerd/busybox:1.36";
+    expect(run(images, input([cm]))).toEqual([]);
+  });
+  it("GIVEN an image missing from the versions catalog THEN it is reported", () => {
+    const d = deployment({});
+    (d.spec as any).template.spec.containers[0].image = "docker.io/example/unknown:1.0";
+    expect(run(images, input([rendered(d)]))).toHaveLength(1);
+  });
+});
+
+describe("controller-fields", () => {
+  const hook: K8sObject = {
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: "MutatingWebhookConfiguration",
+    metadata: { name: "admission-webhook" },
+    webhooks: [{ name: "a", clientConfig: { caBundle: "" } }],
+  };
+  const secret: K8sObject = {
+    apiVersion: "v1",
+    kind: "Secret",
+    metadata: { name: "kubeflow-trainer-webhook-cert", namespace: "kubeflow-system" },
+    data: {},
+  };
+  const validator: K8sObject = {
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kind: "ValidatingWebhookConfiguration",
+    metadata: { name: "istio-validator-istio-system" },
+    webhooks: [{ name: "v", failurePolicy: "Ignore", clientConfig: {} }],
+  };
+  it("GIVEN an empty caBundle, Istio's failurePolicy and an empty cert Secret THEN each is reported", () => {
+    expect(
+      run(controllerFields, input([rendered(hook), rendered(secret), rendered(validator)])),
+    ).toHaveLength(3);
+  });
+  it("GIVEN dropControllerFields THEN none is left", () => {
+    const fixed = [hook, secret, validator].map((o) => rendered(dropControllerFields(o)));
+    expect(run(controllerFields, input(fixed))).toEqual([]);
+    expect((dropControllerFields(secret) as any).data).toBeUndefined();
+  });
+});
+
+describe("mesh-identity", () => {
+  const policy = rendered({
+    apiVersion: "security.istio.io/v1",
+    kind: "AuthorizationPolicy",
+    metadata: { name: "central-dashboard", namespace: "kubeflow" },
+    spec: {
+      rules: [
+        {
+          from: [
+            {
+              source: {
+                principals: [
+                  "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account",
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  });
+  const gateway = (sa: string) => [
+    rendered({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: sa, namespace: "istio-system" },
+    }),
+    rendered({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "istio-ingressgateway", namespace: "istio-system" },
+      spec: { template: { spec: { serviceAccountName: sa, containers: [] } } },
+    }),
+  ];
+  it("GIVEN the gateway running as istio-ingressgateway THEN upstream's policy (another account) is reported", () => {
+    expect(run(meshIdentity, input([policy, ...gateway("istio-ingressgateway")]))).toHaveLength(1);
+  });
+  it("GIVEN the gateway running as the account upstream allows THEN it passes", () => {
+    expect(
+      run(meshIdentity, input([policy, ...gateway("istio-ingressgateway-service-account")])),
+    ).toEqual([]);
+  });
+});
+
+describe("builds, default-namespace, duplicates", () => {
+  it("a kustomization that does not build is a violation; a missing chart archive is not", () => {
+    const i = input([]);
+    i.notRendered = [
+      {
+        urn: SRC,
+        what: "kustomize katib-manifests",
+        reason: "no resource matches strategic merge patch",
+      },
+      { urn: "c", what: "chart dex-chart", reason: "not in the sources" },
+    ];
+    expect(run(builds, i)).toEqual(["kustomize katib-manifests kustomization.yaml"]);
+  });
+  it("a namespaced object in the provider's default namespace is reported", () => {
+    const svc = rendered({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { name: "model-registry-db", namespace: "default" },
+    });
+    expect(run(defaultNamespace, input([svc]))).toHaveLength(1);
+  });
+  it("two objects with one identity are reported", () => {
+    const cm: K8sObject = {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name: "c", namespace: "kubeflow" },
+    };
+    expect(run(duplicates, input([rendered(cm), rendered(cm, { source: "other" })]))).toHaveLength(
+      1,
+    );
+  });
+});
