@@ -11,6 +11,17 @@ export interface HelmChartPin {
   version: string;
   /** Images the chart runs with our values, for mirroring (npm run images). */
   images: string[];
+  /** How the chart reads values beyond its values.yaml (for the chart-values check). */
+  values?: ChartValueFacts;
+}
+
+export interface ChartValueFacts {
+  /** A prefix the chart's templates copy to the top level (Istio's zzy_descope_legacy.yaml). */
+  descoped?: string[];
+  /** Maps passed through whole (any key below is the component's, not the chart's). */
+  freeForm?: string[];
+  /** Keys the templates read that values.yaml does not list. */
+  templateOnly?: string[];
 }
 
 export interface ManifestsPin {
@@ -65,11 +76,14 @@ export const charts = {
     version: "1.28.0",
     images: [],
   },
+  // Checked in the chart at 1.28.0: templates/zzy_descope_legacy.yaml merges `pilot.*` onto the
+  // top level; meshConfig is written whole into the mesh ConfigMap.
   istiod: {
     repo: "https://istio-release.storage.googleapis.com/charts",
     chart: "istiod",
     version: "1.28.0",
     images: ["docker.io/istio/pilot:1.28.0", "docker.io/istio/proxyv2:1.28.0"],
+    values: { descoped: ["pilot"], freeForm: ["meshConfig"] },
   },
   istioGateway: {
     repo: "https://istio-release.storage.googleapis.com/charts",
@@ -77,11 +91,14 @@ export const charts = {
     version: "1.28.0",
     images: ["docker.io/istio/proxyv2:1.28.0"],
   },
+  // Checked in the chart at 1.28.0: zzy_descope_legacy.yaml merges `cni.*` onto the top level;
+  // zzz_profile.yaml reads `global.platform` (files/profile-platform-<name>.yaml).
   istioCni: {
     repo: "https://istio-release.storage.googleapis.com/charts",
     chart: "cni",
     version: "1.28.0",
     images: ["docker.io/istio/install-cni:1.28.0"],
+    values: { descoped: ["cni"], templateOnly: ["global.platform"] },
   },
   // Dex chart 0.24.0 ships Dex v2.44.0; we run the chart's own app version.
   dex: {
@@ -95,6 +112,8 @@ export const charts = {
     chart: "oauth2-proxy",
     version: "10.7.0",
     images: ["quay.io/oauth2-proxy/oauth2-proxy:v7.15.3"],
+    // Checked in the chart at 10.7.0: templates/_helpers.tpl reads fullnameOverride.
+    values: { templateOnly: ["fullnameOverride"] },
   },
   // Cluster autoscaler for EKS node groups (GKE and AKS scale their pools themselves). The chart's
   // default image is older; the image is pinned to the Kubernetes minor the stacks run (1.34).

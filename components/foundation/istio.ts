@@ -87,9 +87,12 @@ export const INGRESS_GATEWAY_SERVICE_ACCOUNT = "istio-ingressgateway-service-acc
 
 /** Values of the CNI chart: no profile (the chart has no "default" one); GKE's bin dir on GKE. */
 export function cniValues(platform: IstioPlatform): Record<string, unknown> {
-  // The chart's helm-profiles/platform-gke.yaml sets cniBinDir /home/kubernetes/bin: /opt/cni/bin
-  // is read-only on GKE's nodes.
-  return platform === "gke" ? { global: { platform: "gke" } } : {};
+  // /opt/cni/bin is read-only on GKE's nodes. The chart's GKE profile leaves cniBinDir empty and
+  // detects GKE from the server's version string, which a render without a cluster cannot see:
+  // the bin dir is set outright (cni.cniBinDir; checked with helm at 1.28.0).
+  return platform === "gke"
+    ? { global: { platform: "gke" }, cni: { cniBinDir: "/home/kubernetes/bin" } }
+    : {};
 }
 
 export type IstioPlatform = "gke" | undefined;

@@ -3,7 +3,7 @@
 // from kubeflow/manifests. Raw-deployment mode needs no Knative.
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { INGRESS_GATEWAY_NAME, ISTIO_NAMESPACE } from "../foundation/istio";
+import { ISTIO_NAMESPACE } from "../foundation/istio";
 import { KUBEFLOW_GATEWAY } from "../foundation/ingressAuth";
 import { pinnedChart } from "../lib/charts";
 import { forObject, waitFor } from "../lib/transforms";
@@ -40,8 +40,9 @@ export function kserveValues(settings: KServeSettings): Record<string, unknown> 
         podAnnotations: NO_SIDECAR,
         gateway: {
           ingressGateway: {
+            // The chart has no ingressGateway.gatewayService (its configmap template reads only
+            // gateway, kserveGateway, className and the Gateway API switches; checked at v0.16.0).
             gateway: `${KUBEFLOW_NAMESPACE}/${KUBEFLOW_GATEWAY}`,
-            gatewayService: `${INGRESS_GATEWAY_NAME}.${ISTIO_NAMESPACE}.svc.cluster.local`,
           },
           localGateway: {
             gateway: "knative-serving/knative-local-gateway",

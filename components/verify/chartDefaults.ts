@@ -11,7 +11,14 @@ export function chartDefaults(chart: string, version: string): ChartDefaults | u
   const dir = root ? chartFolder({ chart, version, repo: "", images: [] }, root) : undefined;
   if (!dir || !fs.existsSync(path.join(dir, "values.yaml"))) return undefined;
   const schemaFile = path.join(dir, "values.schema.json");
+  const chartFile = ["Chart.yaml", "Chart.template.yaml"]
+    .map((f) => path.join(dir, f))
+    .find((f) => fs.existsSync(f));
+  const meta = (chartFile ? parse(fs.readFileSync(chartFile, "utf8")) : {}) as {
+    dependencies?: { name: string; alias?: string }[];
+  };
   return {
+    subcharts: (meta.dependencies ?? []).map((d) => d.alias ?? d.name),
     values: (parse(fs.readFileSync(path.join(dir, "values.yaml"), "utf8")) ?? {}) as Record<
       string,
       unknown

@@ -1,5 +1,6 @@
 // Every verify check, in one list: the order of the report.
 import { builds } from "./checks/builds";
+import { chartValues } from "./checks/chartValues";
 import { controllerFields } from "./checks/controllerFields";
 import { defaultNamespace } from "./checks/defaultNamespace";
 import { duplicates } from "./checks/duplicates";
@@ -16,6 +17,7 @@ export const CHECKS: Check[] = [
   meshIdentity,
   images,
   controllerFields,
+  chartValues,
   defaultNamespace,
   duplicates,
 ];

@@ -29,6 +29,8 @@ export interface VerifyInput {
 export interface ChartDefaults {
   values: Record<string, unknown>;
   schema?: Record<string, unknown>;
+  /** Subcharts (by alias or name): their keys are the subchart's, not checked against ours. */
+  subcharts: string[];
 }
 
 export interface Check {

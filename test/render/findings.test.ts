@@ -28,7 +28,10 @@ describe("Istio", () => {
       true,
     );
     expect(cniValues(undefined)).toEqual({});
-    expect(cniValues("gke")).toEqual({ global: { platform: "gke" } });
+    expect(cniValues("gke")).toEqual({
+      global: { platform: "gke" },
+      cni: { cniBinDir: "/home/kubernetes/bin" },
+    });
   });
   it("the gateway runs as the ServiceAccount upstream's policies allow", () => {
     expect((gatewayValues({ serviceType: "ClusterIP" } as any).serviceAccount as any).name).toBe(

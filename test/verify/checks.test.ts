@@ -7,6 +7,7 @@ import { waitFor } from "../../components/lib/transforms";
 import { RenderedObject } from "../../components/render/objects";
 import { ChartValues } from "../../components/render/render";
 import { builds } from "../../components/verify/checks/builds";
+import { chartValues, unknownKeys } from "../../components/verify/checks/chartValues";
 import { controllerFields } from "../../components/verify/checks/controllerFields";
 import { defaultNamespace } from "../../components/verify/checks/defaultNamespace";
 import { duplicates } from "../../components/verify/checks/duplicates";
@@ -372,5 +373,64 @@ describe("builds, default-namespace, duplicates", () => {
     expect(run(duplicates, input([rendered(cm), rendered(cm, { source: "other" })]))).toHaveLength(
       1,
     );
+  });
+});
+
+describe("chart-values", () => {
+  const trainerDefaults = {
+    values: { manager: { replicas: 1, resources: {}, annotations: {} }, jobset: { install: true } },
+    subcharts: ["jobset"],
+  };
+  it("GIVEN a key the pinned chart does not define (Trainer 2.1.0's manager.podAnnotations) THEN it is reported", () => {
+    expect(unknownKeys({ manager: { podAnnotations: { a: "b" } } }, trainerDefaults)).toEqual([
+      "manager.podAnnotations",
+    ]);
+    expect(
+      unknownKeys({ runtimes: { torchDistributed: { enabled: true } } }, trainerDefaults),
+    ).toEqual(["runtimes"]);
+  });
+  it("free-form maps, subcharts and the chart's own reading rules pass", () => {
+    expect(
+      unknownKeys(
+        {
+          manager: { resources: { requests: { cpu: "1" } }, annotations: { x: "y" } },
+          jobset: { controller: {} },
+        },
+        trainerDefaults,
+      ),
+    ).toEqual([]);
+    const istiod = {
+      values: { _internal_defaults_do_not_set: { env: {}, cni: { enabled: false } } },
+      subcharts: [],
+    };
+    expect(unknownKeys({ pilot: { env: { A: "1" }, cni: { enabled: true } } }, istiod)).toEqual([
+      "pilot",
+    ]);
+    expect(
+      unknownKeys(
+        { pilot: { env: { A: "1" }, cni: { enabled: true } } },
+        istiod,
+        charts.istiod.values,
+      ),
+    ).toEqual([]);
+  });
+  it("the check names chart, key and fix", () => {
+    const i = input([]);
+    i.chartValues = [
+      {
+        urn: "u::kserve-controller",
+        pin: charts.kserve,
+        values: {
+          kserve: { controller: { gateway: { ingressGateway: { gatewayService: "x" } } } },
+        },
+      },
+    ];
+    i.chartDefaults = () => ({
+      values: { kserve: { controller: { gateway: { ingressGateway: { gateway: "" } } } } },
+      subcharts: [],
+    });
+    expect(chartValues.run(i).map((v) => v.field)).toEqual([
+      "values.kserve.controller.gateway.ingressGateway.gatewayService",
+    ]);
   });
 });
