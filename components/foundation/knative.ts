@@ -5,6 +5,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { labels } from "../lib/k8s";
+import { pinnedChart } from "../lib/charts";
 import { upstreamKustomization } from "../lib/kustomize";
 import { waitFor } from "../lib/transforms";
 import { AppRequests, mergeResources, workloadSettings } from "../lib/workloads";
@@ -71,17 +72,14 @@ export class KnativeServing extends pulumi.ComponentResource {
 
   constructor(name: string, args: KnativeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:KnativeServing", name, {}, opts);
-    const gateway = new k8s.helm.v4.Chart(
+    const gateway = pinnedChart(
       `${name}-local-gateway`,
-      {
-        chart: charts.istioGateway.chart,
-        version: charts.istioGateway.version,
-        repositoryOpts: { repo: charts.istioGateway.repo },
-        namespace: ISTIO_NAMESPACE,
-        name: LOCAL_GATEWAY_NAME,
-        values: localGatewayValues(),
-      },
+      charts.istioGateway,
+      ISTIO_NAMESPACE,
+      localGatewayValues(),
       { parent: this, dependsOn: args.dependsOn },
+      [],
+      LOCAL_GATEWAY_NAME,
     );
     new k8s.apiextensions.CustomResource(`${name}-local-gateway-policy`, localGatewayPolicy(), {
       parent: this,

@@ -43,6 +43,9 @@ export interface RenderResult {
   chartValues: ChartValues[];
 }
 
+const UPSTREAM_TYPES =
+  /^kubernetes:(helm\.sh\/v4:Chart|kustomize\/v2:Directory|yaml\/v2:Config(File|Group))$/;
+
 /** Parse a multi-document YAML stream into objects, dropping empty documents. Pure. */
 export function parseObjects(text: string): K8sObject[] {
   return parseAllDocuments(text)
@@ -148,6 +151,14 @@ function normalizeNamespaces(objs: K8sObject[], namespace: string, scopes: Map<s
   }
 }
 
+/** The API server drops a namespace on a cluster-scoped object (kustomize stamps some). */
+function asStored(o: K8sObject, scopes: Map<string, string>): K8sObject {
+  if (!o.metadata.namespace || isNamespaced(o, scopes) !== false) return o;
+  const copy = structuredClone(o);
+  delete copy.metadata.namespace;
+  return copy;
+}
+
 /** Children of one chart or kustomization, named and ordered as the provider registers them. */
 function children(
   note: UpstreamNote,
@@ -166,7 +177,7 @@ function children(
     const ns = object.metadata.namespace;
     const name = `${reg.name}:${ns ? `${ns}/` : ""}${object.metadata.name}`;
     return {
-      object,
+      object: asStored(object, scopes),
       urn: urnFor(reg.urn, typeToken(object.apiVersion, object.kind), name),
       component,
       origin: note.kind,
@@ -216,6 +227,15 @@ export async function renderPlatform(stack: string, rawConfig: unknown): Promise
       notRendered.push({ urn: reg.urn, what: `${note.kind} ${reg.name}`, reason: result });
     else built.push({ note, reg, objs: result });
   }
+  // A chart or kustomization registered around the builders is invisible to the render: say so.
+  const noted = new Set(built.map((b) => b.reg.urn).concat(notRendered.map((n) => n.urn)));
+  for (const r of registrations)
+    if (UPSTREAM_TYPES.test(r.type) && !noted.has(r.urn))
+      notRendered.push({
+        urn: r.urn,
+        what: `kustomize ${r.name}`,
+        reason: `${r.type} registered without pinnedChart/upstreamKustomization: the render cannot see it`,
+      });
   // Scopes come from every CRD in the render (a CR's CRD may live in another component).
   const scopes = crdScopes([...objects.map((o) => o.object), ...built.flatMap((b) => b.objs)]);
   for (const b of built)

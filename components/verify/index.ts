@@ -8,6 +8,7 @@ import { images } from "./checks/images";
 import { meshIdentity } from "./checks/meshIdentity";
 import { ordering } from "./checks/ordering";
 import { podSecurity } from "./checks/podSecurity";
+import { references } from "./checks/references";
 import { Check, VerifyInput, Violation } from "./types";
 
 export const CHECKS: Check[] = [
@@ -15,6 +16,7 @@ export const CHECKS: Check[] = [
   podSecurity,
   ordering,
   meshIdentity,
+  references,
   images,
   controllerFields,
   chartValues,

@@ -15,6 +15,7 @@ import { images, isPinned } from "../../components/verify/checks/images";
 import { meshIdentity } from "../../components/verify/checks/meshIdentity";
 import { ordering } from "../../components/verify/checks/ordering";
 import { podSecurity } from "../../components/verify/checks/podSecurity";
+import { references } from "../../components/verify/checks/references";
 import { Check, VerifyInput } from "../../components/verify/types";
 import { charts } from "../../components/versions";
 
@@ -432,5 +433,113 @@ describe("chart-values", () => {
     expect(chartValues.run(i).map((v) => v.field)).toEqual([
       "values.kserve.controller.gateway.ingressGateway.gatewayService",
     ]);
+  });
+});
+
+describe("references", () => {
+  const pod = (
+    spec: Record<string, unknown>,
+    labels: Record<string, string> = { app: "w" },
+  ): K8sObject => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "w", namespace: "kubeflow" },
+    spec: { template: { metadata: { labels }, spec: { containers: [{ name: "c", ...spec }] } } },
+  });
+  const cm = rendered({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "cfg", namespace: "kubeflow" },
+    data: { a: "1" },
+  });
+  const svc = rendered({
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: "mysql", namespace: "kubeflow-data" },
+    spec: { selector: { app: "mysql" }, ports: [{ port: 3306 }] },
+  });
+
+  it("GIVEN env naming a missing ConfigMap key, a missing Secret, a wrong Service port THEN each is reported", () => {
+    const bad = rendered(
+      pod({
+        env: [
+          { name: "A", valueFrom: { configMapKeyRef: { name: "cfg", key: "missing" } } },
+          { name: "B", valueFrom: { secretKeyRef: { name: "nope", key: "k" } } },
+          { name: "DB", value: "mysql.kubeflow-data.svc.cluster.local:3307" },
+        ],
+      }),
+    );
+    expect(run(references, input([cm, svc, bad])).length).toBe(3);
+    const good = rendered(
+      pod({
+        env: [
+          { name: "A", valueFrom: { configMapKeyRef: { name: "cfg", key: "a" } } },
+          { name: "DB", value: "mysql.kubeflow-data.svc.cluster.local:3306" },
+        ],
+      }),
+    );
+    expect(run(references, input([cm, svc, good]))).toEqual([]);
+  });
+
+  it("GIVEN a webhook whose pods a NetworkPolicy isolates without admitting its port THEN it is unreachable", () => {
+    const ns = "kubeflow-system";
+    const objs = (labels: Record<string, string>) => [
+      rendered({
+        apiVersion: "v1",
+        kind: "Namespace",
+        metadata: { name: ns, labels: { "istio-injection": "enabled" } },
+      }),
+      rendered({
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { name: "trainer", namespace: ns },
+        spec: {
+          selector: { "app.kubernetes.io/name": "kubeflow-trainer" },
+          ports: [{ port: 443, targetPort: 9443 }],
+        },
+      }),
+      rendered({
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "trainer", namespace: ns },
+        spec: { template: { metadata: { labels }, spec: { containers: [{ name: "m" }] } } },
+      }),
+      rendered({
+        apiVersion: "admissionregistration.k8s.io/v1",
+        kind: "ValidatingWebhookConfiguration",
+        metadata: { name: "v" },
+        webhooks: [{ name: "v", clientConfig: { service: { name: "trainer", namespace: ns } } }],
+      }),
+      rendered({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: "default-allow-same-namespace", namespace: ns },
+        spec: { podSelector: {}, ingress: [{ from: [{ podSelector: {} }] }] },
+      }),
+      rendered({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: "trainer-webhook", namespace: ns },
+        spec: {
+          podSelector: { matchLabels: { "service.istio.io/canonical-name": "trainer" } },
+          ingress: [{ ports: [{ port: 9443 }] }],
+        },
+      }),
+    ];
+    // The chart's labels: the injector derives canonical name "kubeflow-trainer".
+    expect(
+      run(references, input(objs({ "app.kubernetes.io/name": "kubeflow-trainer" }))),
+    ).toHaveLength(1);
+    expect(
+      run(
+        references,
+        input(
+          objs({
+            "app.kubernetes.io/name": "kubeflow-trainer",
+            "service.istio.io/canonical-name": "trainer",
+          }),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

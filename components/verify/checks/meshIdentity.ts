@@ -3,7 +3,8 @@
 // and that a workload really runs as. A principal nobody runs as is a 403 for every caller.
 import { RenderedObject } from "../../render/objects";
 import { podTemplates } from "../pods";
-import { Check, violation, Violation, VerifyInput } from "../types";
+import { Check, violation, Violation } from "../types";
+import { unrenderedNamespaces } from "../unrendered";
 
 const PRINCIPAL = /^cluster\.local\/ns\/([^/]+)\/sa\/([^/]+)$/;
 
@@ -27,16 +28,6 @@ export function principalsOf(o: RenderedObject): { field: string; principal: str
       if (k.endsWith("_PRINCIPAL") && PRINCIPAL.test(v))
         out.push({ field: `data.${k}`, principal: v });
   return out;
-}
-
-/** Namespaces that charts we could not render write into: their ServiceAccounts are unknown. */
-function unrenderedNamespaces(input: VerifyInput): Set<string> {
-  const urns = new Set(input.notRendered.map((n) => n.urn));
-  return new Set(
-    input.registrations
-      .filter((r) => urns.has(r.urn))
-      .map((r) => String(r.inputs.namespace ?? "default")),
-  );
 }
 
 export const meshIdentity: Check = {
