@@ -9,10 +9,12 @@ import { meshIdentity } from "./checks/meshIdentity";
 import { ordering } from "./checks/ordering";
 import { podSecurity } from "./checks/podSecurity";
 import { references } from "./checks/references";
+import { schema } from "./checks/schema";
 import { Check, VerifyInput, Violation } from "./types";
 
 export const CHECKS: Check[] = [
   builds,
+  schema,
   podSecurity,
   ordering,
   meshIdentity,

@@ -16,6 +16,7 @@ import { meshIdentity } from "../../components/verify/checks/meshIdentity";
 import { ordering } from "../../components/verify/checks/ordering";
 import { podSecurity } from "../../components/verify/checks/podSecurity";
 import { references } from "../../components/verify/checks/references";
+import { schema } from "../../components/verify/checks/schema";
 import { Check, VerifyInput } from "../../components/verify/types";
 import { charts } from "../../components/versions";
 
@@ -541,5 +542,63 @@ describe("references", () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("schema", () => {
+  const crd = rendered({
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: "profiles.kubeflow.org" },
+    spec: {
+      group: "kubeflow.org",
+      scope: "Cluster",
+      names: { kind: "Profile", plural: "profiles" },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: {
+                spec: {
+                  type: "object",
+                  properties: {
+                    owner: {
+                      type: "object",
+                      properties: { kind: { type: "string" }, name: { type: "string" } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  });
+  const profile = (spec: Record<string, unknown>, apiVersion = "kubeflow.org/v1") =>
+    rendered({ apiVersion, kind: "Profile", metadata: { name: "p" }, spec }, { origin: "own" });
+  it("GIVEN a custom resource with a field its CRD does not define (the server would prune it) THEN it is reported", () => {
+    expect(
+      run(schema, input([crd, profile({ owner: { kind: "User", name: "a" }, ownr: 1 })])),
+    ).toEqual(["Profile p /spec"]);
+    expect(run(schema, input([crd, profile({ owner: { kind: "User", name: "a" } })]))).toEqual([]);
+  });
+  it("GIVEN a version the CRD does not serve THEN it is reported", () => {
+    expect(run(schema, input([crd, profile({}, "kubeflow.org/v1beta9")]))).toEqual([
+      "Profile p apiVersion",
+    ]);
+  });
+  it("GIVEN a built-in object of the wrong type THEN the Kubernetes schema refuses it", () => {
+    const bad = rendered({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "d", namespace: "x" },
+      spec: { replicas: "two", selector: {}, template: {} },
+    });
+    expect(run(schema, input([bad]))).toHaveLength(1);
   });
 });
