@@ -310,7 +310,7 @@ function buildPlatformLayer(
   // Kubeflow core
   const core = new KubeflowCore(
     "kubeflow",
-    { certManager: certManager.ready, istio: istio.ready },
+    { certManager: certManager.ready, istio: istio.ready, apps },
     k8sOpts,
   );
   new IngressAuth(

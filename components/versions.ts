@@ -35,6 +35,8 @@ export interface ManifestsPin {
 export interface KustomizePin {
   /** Paths inside kubeflow/manifests at `kubeflowManifests.ref`. */
   paths: string[];
+  /** Single manifest files inside kubeflow/manifests that no kustomization there includes. */
+  files?: string[];
   images: string[];
 }
 
@@ -313,9 +315,15 @@ export const manifests = {
       `${KNATIVE}/net-istio/cmd/webhook@sha256:4d9c50245aeafb269876d05ddb95d235372abfe2b2ac1c9d8c7cd3a2ccf2d6b7`,
     ],
   },
-  // Knative Eventing 1.21.0 (optional): core, in-memory channel, multi-tenant broker.
+  // Knative Eventing 1.21.0 (optional): core, in-memory channel, multi-tenant broker. Upstream's
+  // base leaves the last two commented out while its defaults (config-br-defaults,
+  // default-ch-webhook) name InMemoryChannel and MTChannelBasedBroker: they are added as files.
   knativeEventing: {
     paths: ["common/knative/knative-eventing/base"],
+    files: [
+      "common/knative/knative-eventing/base/upstream/in-memory-channel.yaml",
+      "common/knative/knative-eventing/base/upstream/mt-channel-broker.yaml",
+    ],
     images: [
       `${KNATIVE}/eventing/cmd/controller@sha256:363742c13076cce03c367b42c050ad47e07b327b98d4176ac1961670e12c2680`,
       `${KNATIVE}/eventing/cmd/webhook@sha256:858caa0a9e5d5f886a1f2de9f56b636e5c70ea763da3ef8792cfc0f56fce2f4b`,
@@ -378,6 +386,11 @@ export const images = {
   // Runs our per-tenant Pipelines sync hook (components/kubeflow/pipelinesTenantSync.hook.mjs).
   node: "docker.io/library/node:22.21.1-alpine3.22",
 } as const;
+
+/** The URL of one file of kubeflow/manifests at the pinned commit (kustomize reads http files). */
+export function manifestsFileUrl(path: string, pin: ManifestsPin = kubeflowManifests): string {
+  return `${pin.repo.replace("https://github.com/", "https://raw.githubusercontent.com/")}/${pin.commit}/${path}`;
+}
 
 /** A kustomize remote URL for a path in kubeflow/manifests at the pinned tag. */
 export function manifestsUrl(path: string, pin: ManifestsPin = kubeflowManifests): string {

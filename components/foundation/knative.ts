@@ -23,9 +23,13 @@ export const KNATIVE_SERVING_REQUESTS: AppRequests = {
   workloads: 6,
   requests: { cpu: "25m", memory: "64Mi" },
 };
-/** Eventing controller and webhook, in-memory channel, broker, job sink. */
+/**
+ * Eventing controller, webhook, job sink and request-reply (the ping source adapter runs no
+ * replica until a PingSource exists), the in-memory channel's controller and dispatcher, and the
+ * broker's controller, filter and ingress.
+ */
 export const KNATIVE_EVENTING_REQUESTS: AppRequests = {
-  workloads: 8,
+  workloads: 9,
   requests: { cpu: "10m", memory: "48Mi" },
 };
 /** The local gateway's proxy. */
@@ -117,7 +121,11 @@ export class KnativeEventing extends pulumi.ComponentResource {
     upstreamKustomization(
       `${name}-manifests`,
       {
-        overlay: { paths: manifests.knativeEventing.paths },
+        overlay: {
+          paths: manifests.knativeEventing.paths,
+          files: manifests.knativeEventing.files,
+          namespace: "knative-eventing",
+        },
         transforms: [workloadSettings(KNATIVE_EVENTING_REQUESTS, args.settings)],
       },
       { parent: this, dependsOn: args.dependsOn },

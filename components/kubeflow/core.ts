@@ -3,7 +3,9 @@
 // cluster roles, the Profiles controller with KFAM, the Central Dashboard and the PodDefaults
 // webhook. Upstream's plain-HTTP gateway is dropped: ours (foundation/ingressAuth.ts) serves TLS.
 import * as pulumi from "@pulumi/pulumi";
+import { AppName } from "../config/apps";
 import { AppRequests, workloadSettings } from "../lib/workloads";
+import { dashboardLinks } from "./dashboardLinks";
 import { upstreamKustomization } from "../lib/kustomize";
 import { manifests } from "../versions";
 
@@ -19,6 +21,8 @@ export interface KubeflowCoreArgs {
   /** Ready cert-manager (issuer) and Istio (CRDs, webhook). */
   certManager: pulumi.Resource[];
   istio: pulumi.Resource[];
+  /** The apps the stack installs: the dashboard links only these. @default none */
+  apps?: Set<AppName>;
 }
 
 export class KubeflowCore extends pulumi.ComponentResource {
@@ -68,7 +72,10 @@ export class KubeflowCore extends pulumi.ComponentResource {
     );
     upstreamKustomization(
       `${name}-central-dashboard`,
-      { overlay: { paths: manifests.centralDashboard.paths }, transforms },
+      {
+        overlay: { paths: manifests.centralDashboard.paths },
+        transforms: [dashboardLinks(args.apps ?? new Set()), ...transforms],
+      },
       { parent: this, dependsOn: after },
     );
     this.podDefaults = upstreamKustomization(

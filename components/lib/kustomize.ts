@@ -9,7 +9,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
 import { noteUpstream } from "../render/notes";
-import { manifestsResource } from "../sources/active";
+import { manifestsFile, manifestsResource } from "../sources/active";
 import { dropControllerFields } from "./controllerFields";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
@@ -23,6 +23,8 @@ export interface ObjectRef {
 export interface OverlaySpec {
   /** Paths inside kubeflow/manifests at the pinned tag. */
   paths: string[];
+  /** Single files inside kubeflow/manifests. @default none */
+  files?: string[];
   namespace?: string;
   /** Upstream objects not to deploy (we provide or do not want them). */
   deletions?: ObjectRef[];
@@ -38,11 +40,12 @@ export interface OverlaySpec {
 export function buildOverlay(
   spec: OverlaySpec,
   resolve: (manifestsPath: string) => string = (p) => manifestsResource(p, "."),
+  resolveFile: (manifestsPath: string) => string = (p) => manifestsFile(p, "."),
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {
     apiVersion: "kustomize.config.k8s.io/v1beta1",
     kind: "Kustomization",
-    resources: spec.paths.map(resolve),
+    resources: [...spec.paths.map(resolve), ...(spec.files ?? []).map(resolveFile)],
   };
   if (spec.namespace) out.namespace = spec.namespace;
   if (spec.labels) out.labels = [{ includeSelectors: false, pairs: spec.labels }];
@@ -87,7 +90,11 @@ export function upstreamKustomization(
   const dir = overlayDir(pulumi.getStack(), name);
   writeOverlay(
     dir,
-    buildOverlay(args.overlay, (p) => manifestsResource(p, dir)),
+    buildOverlay(
+      args.overlay,
+      (p) => manifestsResource(p, dir),
+      (p) => manifestsFile(p, dir),
+    ),
   );
   const transforms = [dropControllerFields, ...(args.transforms ?? [])];
   const resource = new k8s.kustomize.v2.Directory(

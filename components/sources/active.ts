@@ -2,7 +2,7 @@
 // (like the stack-wide transforms): the kustomize overlays and the charts ask here where a pinned
 // artifact is.
 import * as path from "path";
-import { HelmChartPin, kubeflowManifests, manifestsUrl } from "../versions";
+import { HelmChartPin, kubeflowManifests, manifestsFileUrl, manifestsUrl } from "../versions";
 import { chartArchive, localPathOf, parseRemoteRef } from "./resolve";
 import { stageSources } from "./stage";
 
@@ -37,6 +37,18 @@ export function manifestsResource(manifestsPath: string, overlayDir: string): st
   if (!root) return url;
   const local = localPathOf(parseRemoteRef(url)!, stagedRoot());
   return path.relative(path.resolve(overlayDir), local!);
+}
+
+/** How an overlay names one file of kubeflow/manifests: its URL at the commit, or a staged path. */
+export function manifestsFile(manifestsPath: string, overlayDir: string): string {
+  if (!root) return manifestsFileUrl(manifestsPath, kubeflowManifests);
+  const staged = path.join(
+    stagedRoot(),
+    "kubeflow-manifests",
+    kubeflowManifests.ref,
+    manifestsPath,
+  );
+  return path.relative(path.resolve(overlayDir), staged);
 }
 
 export interface ChartLocation {

@@ -34,6 +34,13 @@ describe("buildOverlay (pure)", () => {
     expect(overlay.patches[1].target).toEqual({ kind: "Deployment", name: "d" });
   });
 
+  it("names single files at the pinned commit (kustomize reads http files)", () => {
+    const overlay = buildOverlay({ paths: [], files: ["common/x/a.yaml"] }) as { resources: string[] };
+    expect(overlay.resources).toEqual([
+      `https://raw.githubusercontent.com/kubeflow/manifests/${kubeflowManifests.commit}/common/x/a.yaml`,
+    ]);
+  });
+
   it("is written per stack under .kustomize", () => {
     expect(overlayDir("dev", "kubeflow-roles")).toBe(".kustomize/dev/kubeflow-roles");
   });

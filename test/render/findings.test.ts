@@ -21,6 +21,8 @@ import { trainerControllers } from "../../components/kubeflow/trainer";
 import { kubeflowRoleObjects } from "../../components/lib/kubeflowRoles";
 import { installConfig } from "../../components/kubeflow/pipelinesTransforms";
 import { PlatformSchema } from "../../components/config/schema";
+import { dashboardMenu } from "../../components/kubeflow/dashboardLinks";
+import { manifests } from "../../components/versions";
 
 describe("Istio", () => {
   it("runs with CNI by default, gives the cni chart no profile, and GKE its platform", () => {
@@ -137,5 +139,27 @@ describe("Model Registry and Pipelines", () => {
       data: {},
     }) as any;
     expect(cm.data.cacheImage).toMatch(/^ghcr\.io\/containerd\/busybox:\d/);
+  });
+});
+
+describe("the dashboard and Knative Eventing", () => {
+  const links = {
+    menuLinks: [
+      { type: "item", link: "/jupyter/", text: "Notebooks" },
+      { type: "item", link: "/katib/", text: "Katib Experiments" },
+      { type: "section", text: "Pipelines", items: [{ type: "item", link: "/pipeline/#/runs" }] },
+    ],
+    quickLinks: [{ link: "/katib/" }, { link: "/jupyter/new" }],
+  };
+  it("links only installed apps, and Model Registry when it is installed", () => {
+    const menu = dashboardMenu(links, new Set(["notebooks", "modelRegistry"])) as any;
+    expect(menu.menuLinks.map((l: any) => l.text)).toEqual(["Notebooks", "Model Registry"]);
+    expect(menu.quickLinks).toEqual([{ link: "/jupyter/new" }]);
+  });
+  it("Eventing installs the in-memory channel and the broker its defaults name", () => {
+    expect(manifests.knativeEventing.files).toEqual([
+      "common/knative/knative-eventing/base/upstream/in-memory-channel.yaml",
+      "common/knative/knative-eventing/base/upstream/mt-channel-broker.yaml",
+    ]);
   });
 });
