@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     console.log(formatTree(resources));
     console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
     console.log(
-      `\nRequests the platform sets (main containers; each meshed pod adds an Istio proxy of ${SIDECAR_REQUESTS.cpu}/${SIDECAR_REQUESTS.memory}):\n${formatFootprint(rows)}`,
+      `\nRequests the platform sets (every container, with an Istio proxy of ${SIDECAR_REQUESTS.cpu}/${SIDECAR_REQUESTS.memory} per meshed replica and the CNI agent on one node):\n${formatFootprint(rows)}`,
     );
     console.log(
       `\n${resources.length} resources (${resources.filter((r) => r.custom).length} custom, ${resources.filter((r) => !r.custom).length} components)`,

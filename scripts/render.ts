@@ -7,6 +7,7 @@ import { parseArgs } from "util";
 import { stringify } from "yaml";
 import { ConfigError } from "../components/config/errors";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
+import { formatRenderedFootprint, renderedFootprint } from "../components/render/footprint";
 import { renderPlatform } from "../components/render/render";
 
 async function main(): Promise<number> {
@@ -29,6 +30,9 @@ async function main(): Promise<number> {
         objs.map((o) => stringify(o)).join("---\n"),
       );
     console.log(`${result.objects.length} objects in ${byComponent.size} files under ${out}`);
+    console.log(
+      `\nRequests as rendered (every container, times replicas, with one proxy per meshed replica; charts not rendered are missing):\n${formatRenderedFootprint(renderedFootprint(result.objects, result.chartValues))}\n`,
+    );
     for (const n of result.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
     return 0;
   } catch (err) {

@@ -17,6 +17,11 @@ export const ISTIOD_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "100m", memory: "256Mi" },
 };
+/** The CNI node agent, per node (the footprint counts one node). */
+export const ISTIO_CNI_REQUESTS: AppRequests = {
+  workloads: 1,
+  requests: { cpu: "100m", memory: "100Mi" },
+};
 export const INGRESS_GATEWAY_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "50m", memory: "64Mi" },
@@ -90,9 +95,10 @@ export function cniValues(platform: IstioPlatform): Record<string, unknown> {
   // /opt/cni/bin is read-only on GKE's nodes. The chart's GKE profile leaves cniBinDir empty and
   // detects GKE from the server's version string, which a render without a cluster cannot see:
   // the bin dir is set outright (cni.cniBinDir; checked with helm at 1.28.0).
+  const resources = { resources: { requests: ISTIO_CNI_REQUESTS.requests } };
   return platform === "gke"
-    ? { global: { platform: "gke" }, cni: { cniBinDir: "/home/kubernetes/bin" } }
-    : {};
+    ? { ...resources, global: { platform: "gke" }, cni: { cniBinDir: "/home/kubernetes/bin" } }
+    : resources;
 }
 
 export type IstioPlatform = "gke" | undefined;

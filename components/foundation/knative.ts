@@ -22,6 +22,7 @@ export const LOCAL_GATEWAY_NAME = "cluster-local-gateway";
 export const KNATIVE_SERVING_REQUESTS: AppRequests = {
   workloads: 6,
   requests: { cpu: "25m", memory: "64Mi" },
+  meshed: 6,
 };
 /**
  * Eventing controller, webhook, job sink and request-reply (the ping source adapter runs no

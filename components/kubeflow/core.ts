@@ -15,6 +15,7 @@ export const KUBEFLOW_NAMESPACE = "kubeflow";
 export const CORE_REQUESTS: AppRequests = {
   workloads: 3,
   requests: { cpu: "20m", memory: "64Mi" },
+  meshed: 2,
 };
 
 export interface KubeflowCoreArgs {

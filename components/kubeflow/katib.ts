@@ -16,6 +16,7 @@ import { KUBEFLOW_NAMESPACE } from "./core";
 export const KATIB_REQUESTS: AppRequests = {
   workloads: 3,
   requests: { cpu: "20m", memory: "64Mi" },
+  meshed: 1,
 };
 
 const DB_SECRET = "katib-mysql-secrets";

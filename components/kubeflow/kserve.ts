@@ -17,11 +17,19 @@ import { manifestsApp } from "./manifestsApp";
 export const KSERVE_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "50m", memory: "128Mi" },
+  extra: { cpu: "10m", memory: "32Mi" },
+};
+
+/** The controller's kube-rbac-proxy (the chart asks 100m/300Mi for a metrics proxy). */
+export const KSERVE_RBAC_PROXY_RESOURCES = {
+  requests: { cpu: "10m", memory: "32Mi" },
+  limits: { cpu: "100m", memory: "128Mi" },
 };
 /** The models web app. */
 export const MODELS_WEB_APP_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "10m", memory: "64Mi" },
+  meshed: 1,
 };
 
 type KServeSettings = AppSettings & { mode: "serverless" | "rawDeployment" };
@@ -38,6 +46,7 @@ export function kserveValues(settings: KServeSettings): Record<string, unknown> 
         // Upstream's controller runs without a sidecar (kserve_kubeflow.yaml at 26.03): the API
         // server calls its webhooks without mTLS.
         podAnnotations: NO_SIDECAR,
+        rbacProxy: { resources: KSERVE_RBAC_PROXY_RESOURCES },
         gateway: {
           ingressGateway: {
             // The chart has no ingressGateway.gatewayService (its configmap template reads only

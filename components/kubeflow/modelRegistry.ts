@@ -16,6 +16,7 @@ import { manifestsApp } from "./manifestsApp";
 export const MODEL_REGISTRY_REQUESTS: AppRequests = {
   workloads: 2,
   requests: { cpu: "20m", memory: "64Mi" },
+  meshed: 2,
 };
 
 const DB_SECRET = "model-registry-db-secrets";

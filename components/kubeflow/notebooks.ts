@@ -15,6 +15,7 @@ import { manifests } from "../versions";
 export const NOTEBOOKS_REQUESTS: AppRequests = {
   workloads: 2,
   requests: { cpu: "20m", memory: "64Mi" },
+  meshed: 2,
 };
 
 export interface GpuChoice {

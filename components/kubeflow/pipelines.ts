@@ -76,8 +76,9 @@ export const PIPELINES_PATCHES = ["--tls_cert_filename=tls.crt", "--tls_key_file
  * metadata writer, gRPC and Envoy, Argo's controller, metacontroller, the tenant sync hook.
  */
 export const PIPELINES_REQUESTS: AppRequests = {
-  workloads: 12,
+  workloads: 13,
   requests: { cpu: "20m", memory: "96Mi" },
+  meshed: 10,
 };
 
 /** The service accounts of Pipelines that use the object store. */

@@ -8,6 +8,9 @@ import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
 export const PVC_VIEWER_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "10m", memory: "64Mi" },
+  meshed: 1,
+  // The controller's kube-rbac-proxy keeps upstream's requests.
+  extra: { cpu: "5m", memory: "64Mi" },
 };
 
 export class PvcViewer extends pulumi.ComponentResource {

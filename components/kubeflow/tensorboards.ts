@@ -8,6 +8,9 @@ import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
 export const TENSORBOARDS_REQUESTS: AppRequests = {
   workloads: 2,
   requests: { cpu: "10m", memory: "64Mi" },
+  meshed: 2,
+  // The controller's kube-rbac-proxy keeps upstream's requests.
+  extra: { cpu: "5m", memory: "64Mi" },
 };
 
 export class Tensorboards extends pulumi.ComponentResource {

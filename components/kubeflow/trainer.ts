@@ -16,6 +16,7 @@ export const TRAINER_NAMESPACE = "kubeflow-system";
 export const TRAINER_REQUESTS: AppRequests = {
   workloads: 2,
   requests: { cpu: "20m", memory: "64Mi" },
+  meshed: 2,
 };
 
 /**

@@ -8,6 +8,7 @@ import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
 export const VOLUMES_REQUESTS: AppRequests = {
   workloads: 1,
   requests: { cpu: "10m", memory: "64Mi" },
+  meshed: 1,
 };
 
 export class Volumes extends pulumi.ComponentResource {

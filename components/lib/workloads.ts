@@ -24,6 +24,10 @@ export interface AppRequests {
   /** How many Deployments/StatefulSets the app runs (the footprint multiplies by it). */
   workloads: number;
   requests: Required<ResourceList>;
+  /** How many of them get an Istio proxy (a meshed namespace, no opt-out). @default 0 */
+  meshed?: number;
+  /** Requests of the other containers of all its workloads together (e.g. kube-rbac-proxy). @default none */
+  extra?: Required<ResourceList>;
 }
 
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet"]);
@@ -70,11 +74,19 @@ export function workloadSettings(
 export function appFootprint(
   defaults: AppRequests,
   settings: WorkloadSettings,
+  proxy: Required<ResourceList> = { cpu: "0", memory: "0" },
 ): { cpuMillis: number; memoryMiB: number } {
   const req = { ...defaults.requests, ...settings.resources?.requests };
-  const n = defaults.workloads * (settings.replicas ?? 1);
+  const replicas = settings.replicas ?? 1;
+  const parts: [ResourceList, number][] = [
+    [req, defaults.workloads * replicas],
+    [defaults.extra ?? {}, replicas],
+    [proxy, (defaults.meshed ?? 0) * replicas],
+  ];
+  const sum = (f: (r: ResourceList) => number) =>
+    Math.round(parts.reduce((a, [r, n]) => a + f(r) * n, 0));
   return {
-    cpuMillis: Math.round(quantityToNumber(req.cpu) * 1000 * n),
-    memoryMiB: Math.round((quantityToNumber(req.memory) / 2 ** 20) * n),
+    cpuMillis: sum((r) => (r.cpu ? quantityToNumber(r.cpu) * 1000 : 0)),
+    memoryMiB: sum((r) => (r.memory ? quantityToNumber(r.memory) / 2 ** 20 : 0)),
   };
 }

@@ -1,11 +1,17 @@
 // The platform's footprint: the CPU and memory requests the project sets, per component, for a
 // config. Each component's numbers are the constants its values and transforms apply, so the
-// figure is what the cluster is asked for (Istio sidecars, one per meshed pod, come on top).
+// figure is what the cluster is asked for, Istio proxies of meshed workloads included; the render
+// tests hold it equal to what the rendered objects request.
 import { AppName, enabledApps, needsPlatformDatabase } from "../config/apps";
 import { PlatformConfig } from "../config/schema";
 import { CERT_MANAGER_REQUESTS } from "../foundation/certManager";
 import { DEX_REQUESTS } from "../foundation/dex";
-import { INGRESS_GATEWAY_REQUESTS, ISTIOD_REQUESTS } from "../foundation/istio";
+import {
+  INGRESS_GATEWAY_REQUESTS,
+  ISTIO_CNI_REQUESTS,
+  ISTIOD_REQUESTS,
+  SIDECAR_REQUESTS,
+} from "../foundation/istio";
 import {
   KNATIVE_EVENTING_REQUESTS,
   KNATIVE_SERVING_REQUESTS,
@@ -52,7 +58,7 @@ const APP_REQUESTS: Record<AppName, AppRequests[]> = {
 
 function row(component: string, parts: [AppRequests, WorkloadSettings][]): FootprintRow {
   const sum = parts
-    .map(([r, s]) => appFootprint(r, s))
+    .map(([r, s]) => appFootprint(r, s, SIDECAR_REQUESTS))
     .reduce(
       (a, b) => ({ cpuMillis: a.cpuMillis + b.cpuMillis, memoryMiB: a.memoryMiB + b.memoryMiB }),
       {
@@ -65,14 +71,15 @@ function row(component: string, parts: [AppRequests, WorkloadSettings][]): Footp
 
 /** Per-component requests for a config, foundation first, then the enabled apps. Pure. */
 export function footprint(cfg: PlatformConfig): FootprintRow[] {
-  // A tenants stack runs no platform workloads.
-  if (cfg.layers === "tenants") return [];
+  // A tenants or cluster stack runs no platform workloads (a cluster stack's add-ons are the cloud's).
+  if (cfg.layers === "tenants" || cfg.layers === "cluster") return [];
   const apps = enabledApps(cfg.profile, cfg.components);
   const rows: FootprintRow[] = [
     row("cert-manager", [[CERT_MANAGER_REQUESTS, {}]]),
     row("istio", [
       [ISTIOD_REQUESTS, {}],
       [INGRESS_GATEWAY_REQUESTS, {}],
+      ...(cfg.istio.cni ? ([[ISTIO_CNI_REQUESTS, {}]] as [AppRequests, WorkloadSettings][]) : []),
     ]),
     row("dex", [[DEX_REQUESTS, {}]]),
     row("oauth2-proxy", [[OAUTH2_PROXY_REQUESTS, {}]]),

@@ -35,7 +35,9 @@ describe("buildOverlay (pure)", () => {
   });
 
   it("names single files at the pinned commit (kustomize reads http files)", () => {
-    const overlay = buildOverlay({ paths: [], files: ["common/x/a.yaml"] }) as { resources: string[] };
+    const overlay = buildOverlay({ paths: [], files: ["common/x/a.yaml"] }) as {
+      resources: string[];
+    };
     expect(overlay.resources).toEqual([
       `https://raw.githubusercontent.com/kubeflow/manifests/${kubeflowManifests.commit}/common/x/a.yaml`,
     ]);

@@ -29,8 +29,8 @@ describe("Istio", () => {
     expect(PlatformSchema.parse({ cluster: { kind: "existing", context: "c" } }).istio.cni).toBe(
       true,
     );
-    expect(cniValues(undefined)).toEqual({});
-    expect(cniValues("gke")).toEqual({
+    expect(cniValues(undefined)).not.toHaveProperty("profile");
+    expect(cniValues("gke")).toMatchObject({
       global: { platform: "gke" },
       cni: { cniBinDir: "/home/kubernetes/bin" },
     });

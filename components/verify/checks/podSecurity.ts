@@ -20,7 +20,9 @@ export function enforcedLevel(ns: K8sObject | undefined): Level {
 
 /** The pod spec the API server admits: ours plus what the injector adds. Pure. */
 export function admittedSpec(spec: PodSpec, injected: boolean, mesh: MeshSettings): PodSpec {
-  if (!injected) return spec;
+  // A gateway pod (its own container is istio-proxy) gets the injector's gateway template, which
+  // fills that container in and adds no init container.
+  if (!injected || spec.containers.some((c) => c.name === "istio-proxy")) return spec;
   const add = injectedContainers(mesh);
   return {
     ...spec,
