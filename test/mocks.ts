@@ -2,10 +2,13 @@
 // path `npm run plan` takes) and hand back every registration.
 import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
+import { ValidateFunction } from "ajv";
 import { parse } from "yaml";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { Registration } from "../components/plan/recorder";
+import { crdValidator as upstreamCrdValidator } from "../components/verify/crdSchema";
+import { kubeflowManifests } from "../components/versions";
+import { SOURCES_DIR, sourcesAvailable } from "./render/sources";
 
 export const LOCAL_CONFIG = {
   cluster: {
@@ -59,21 +62,36 @@ export function byName(regs: Registration[], name: string): Registration {
   return r;
 }
 
-/** The CRD schemas of kinds we write, from ../shared/schemas (kubeflow/manifests 26.03). */
-const SCHEMAS_DIR = path.resolve(__dirname, "..", "..", "shared", "schemas", "kubeflow-26.03");
+// The CRDs of kinds we write, from the upstream sources (kubeflow/manifests at the pinned release),
+// validated as the API server's structural schema would (components/verify/crdSchema.ts).
+const CRD_FILES: Record<string, string> = {
+  "kubeflow.org_profiles.yaml":
+    "applications/profiles/upstream/crd/bases/kubeflow.org_profiles.yaml",
+  "kubeflow.org_poddefaults.yaml": "applications/admission-webhook/upstream/base/crd.yaml",
+};
 
-export function crdValidator(file: string, version: string) {
-  const crd = parse(fs.readFileSync(path.join(SCHEMAS_DIR, file), "utf8")) as {
-    spec: { versions: { name: string; schema: { openAPIV3Schema: Record<string, unknown> } }[] };
-  };
-  const schema = crd.spec.versions.find((v) => v.name === version)!.schema.openAPIV3Schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addKeyword("x-kubernetes-preserve-unknown-fields");
-  ajv.addKeyword("x-kubernetes-int-or-string");
-  ajv.addKeyword("x-kubernetes-list-type");
-  ajv.addKeyword("x-kubernetes-list-map-keys");
-  ajv.addKeyword("x-kubernetes-map-type");
-  return ajv.compile(schema);
+let checked: boolean | undefined;
+
+/**
+ * Whether the upstream CRDs are here. A user's fresh clone has no sources: the CRD assertions are
+ * skipped with one line; CI requires the sources (KUBEFLOW_PLATFORM_REQUIRE_SOURCES) and fails.
+ */
+export function crdsAvailable(): boolean {
+  checked ??= sourcesAvailable("CRD schema assertions (Profile, PodDefault)");
+  return checked;
+}
+
+/** A validator for one version of a CRD we write objects of (needs the sources). */
+export function crdValidator(file: string, version: string): ValidateFunction {
+  const crdPath = path.join(
+    SOURCES_DIR!,
+    "kubeflow-manifests",
+    kubeflowManifests.ref,
+    CRD_FILES[file],
+  );
+  const validate = upstreamCrdValidator(parse(fs.readFileSync(crdPath, "utf8")), version);
+  if (!validate) throw new Error(`${file} serves no version ${version}`);
+  return validate;
 }
 
 /** The registrations under the top-level component named `component` (itself excluded). */
