@@ -1,5 +1,7 @@
 // The truth is the rendered platform: every shipped stack, rendered with real kustomize (and helm,
 // where the sources hold chart archives) over the pinned sources, passes every verify check.
+import * as fs from "fs";
+import * as path from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parsePlatformConfig } from "../../components/config/load";
 import { footprint } from "../../components/plan/footprint";
@@ -20,6 +22,13 @@ describe.runIf(run)("every shipped stack, rendered for real", () => {
     it(`${stack}: every kustomization builds and verify finds nothing`, async () => {
       const { render, violations } = await verifyStack(stack);
       expect(violations.map((v) => `${v.check}: ${v.object} ${v.field}: ${v.message}`)).toEqual([]);
+      // With a sources directory nothing is fetched: every overlay names local paths only.
+      for (const r of render.registrations.filter(
+        (x) => x.type === "kubernetes:kustomize/v2:Directory",
+      ))
+        expect(
+          fs.readFileSync(path.join(String(r.inputs.directory), "kustomization.yaml"), "utf8"),
+        ).not.toMatch(/https?:\/\//);
       // Only charts may be unrendered (the mirror has no chart templates), never a kustomization.
       expect(render.notRendered.filter((n) => !n.what.startsWith("chart"))).toEqual([]);
       // The plan's footprint is what renders: per component that rendered whole, the same requests

@@ -10,6 +10,7 @@ import {
   rewriteRemoteRefs,
   sourcesDirectory,
 } from "../../components/sources/resolve";
+import { chartLocation, useSources } from "../../components/sources/active";
 import { stageSources } from "../../components/sources/stage";
 import { charts, gitSources } from "../../components/versions";
 
@@ -96,5 +97,15 @@ describe("sources directory", () => {
     expect(chartArchive(charts.kserve, root)).toBeUndefined();
     fs.writeFileSync(path.join(dir, "kserve-v0.16.0.tgz"), "");
     expect(chartArchive(charts.kserve, root)).toBe(path.join(dir, "kserve-v0.16.0.tgz"));
+    // The provider is then given the local archive: no repository, nothing to pull.
+    useSources(root);
+    try {
+      const location = chartLocation(charts.kserve);
+      expect(location.repositoryOpts).toBeUndefined();
+      expect(path.resolve(location.chart)).toBe(path.join(dir, "kserve-v0.16.0.tgz"));
+      expect(chartLocation(charts.dex).repositoryOpts).toEqual({ repo: charts.dex.repo });
+    } finally {
+      useSources(undefined);
+    }
   });
 });
