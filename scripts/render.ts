@@ -4,8 +4,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
+import { runCli } from "./cli";
 import { stringify } from "yaml";
-import { ConfigError } from "../components/config/errors";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { formatRenderedFootprint, renderedFootprint } from "../components/render/footprint";
 import { renderPlatform } from "../components/render/render";
@@ -17,37 +17,23 @@ async function main(): Promise<number> {
     return 1;
   }
   const out = values.out ?? path.join(".render", values.stack);
-  try {
-    const result = await renderPlatform(values.stack, readStackPlatformConfig(values.stack));
-    fs.rmSync(out, { recursive: true, force: true });
-    fs.mkdirSync(out, { recursive: true });
-    const byComponent = new Map<string, unknown[]>();
-    for (const o of result.objects)
-      byComponent.set(o.component, [...(byComponent.get(o.component) ?? []), o.object]);
-    for (const [component, objs] of [...byComponent].sort())
-      fs.writeFileSync(
-        path.join(out, `${component}.yaml`),
-        objs.map((o) => stringify(o)).join("---\n"),
-      );
-    console.log(`${result.objects.length} objects in ${byComponent.size} files under ${out}`);
-    console.log(
-      `\nRequests as rendered (every container, times replicas, with one proxy per meshed replica; charts not rendered are missing):\n${formatRenderedFootprint(renderedFootprint(result.objects, result.chartValues))}\n`,
+  const result = await renderPlatform(values.stack, readStackPlatformConfig(values.stack));
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const byComponent = new Map<string, unknown[]>();
+  for (const o of result.objects)
+    byComponent.set(o.component, [...(byComponent.get(o.component) ?? []), o.object]);
+  for (const [component, objs] of [...byComponent].sort())
+    fs.writeFileSync(
+      path.join(out, `${component}.yaml`),
+      objs.map((o) => stringify(o)).join("---\n"),
     );
-    for (const n of result.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  console.log(`${result.objects.length} objects in ${byComponent.size} files under ${out}`);
+  console.log(
+    `\nRequests as rendered (every container, times replicas, with one proxy per meshed replica; charts not rendered are missing):\n${formatRenderedFootprint(renderedFootprint(result.objects, result.chartValues))}\n`,
+  );
+  for (const n of result.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
+  return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -5,7 +5,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
-import { ConfigError } from "../components/config/errors";
+import { runCli } from "./cli";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { notes } from "../components/render/notes";
@@ -31,40 +31,30 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  try {
-    // The charts this stack uses, as the program registers them.
-    await evaluatePlatform(values.stack, readStackPlatformConfig(values.stack));
-    const charts = notes().upstream.flatMap((n) => (n.pin ? [n.pin] : []));
-    const steps = fillSteps(charts, path.resolve(values.out));
-    for (const step of steps) {
-      console.log(
-        `${step.what}: ${step.argv.join(" ")}${step.stdoutTo ? ` > ${step.stdoutTo}` : ""}`,
+  // The charts this stack uses, as the program registers them.
+  await evaluatePlatform(values.stack, readStackPlatformConfig(values.stack));
+  const charts = notes().upstream.flatMap((n) => (n.pin ? [n.pin] : []));
+  const steps = fillSteps(charts, path.resolve(values.out));
+  for (const step of steps) {
+    console.log(
+      `${step.what}: ${step.argv.join(" ")}${step.stdoutTo ? ` > ${step.stdoutTo}` : ""}`,
+    );
+    if (values["dry-run"]) continue;
+    const [program, ...args] = step.argv;
+    const binary = program === "helm" ? renderTools().helm : program;
+    if (step.argv[1] === "pull") fs.mkdirSync(step.argv[step.argv.length - 1], { recursive: true });
+    const out = execFileSync(binary, args, {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (step.stdoutTo) fs.writeFileSync(step.stdoutTo, out);
+    if (step.expect && out.trim() !== step.expect)
+      throw new Error(
+        `${step.what}: got ${out.trim()}; the tag moved, so the pin in components/versions.ts must be checked`,
       );
-      if (values["dry-run"]) continue;
-      const [program, ...args] = step.argv;
-      const binary = program === "helm" ? renderTools().helm : program;
-      if (step.argv[1] === "pull")
-        fs.mkdirSync(step.argv[step.argv.length - 1], { recursive: true });
-      const out = execFileSync(binary, args, {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      if (step.stdoutTo) fs.writeFileSync(step.stdoutTo, out);
-      if (step.expect && out.trim() !== step.expect)
-        throw new Error(
-          `${step.what}: got ${out.trim()}; the tag moved, so the pin in components/versions.ts must be checked`,
-        );
-    }
-    console.log(values["dry-run"] ? `${steps.length} steps (dry run)` : `filled ${values.out}`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    console.error(err instanceof Error ? err.message : err);
-    return 1;
   }
+  console.log(values["dry-run"] ? `${steps.length} steps (dry run)` : `filled ${values.out}`);
+  return 0;
 }
 
-main().then((code) => process.exit(code));
+runCli(main);

@@ -3,7 +3,7 @@
 // Exit 0: no violation; 1: bad usage or config; 4: violations.
 import * as fs from "fs";
 import { parseArgs } from "util";
-import { ConfigError } from "../components/config/errors";
+import { runCli } from "./cli";
 import { verifyStack } from "../components/verify/stack";
 
 async function main(): Promise<number> {
@@ -14,44 +14,30 @@ async function main(): Promise<number> {
     console.error("usage: npm run verify -- --stack <name> [--json <file>]");
     return 1;
   }
-  try {
-    const { render, violations } = await verifyStack(values.stack);
-    for (const v of violations)
-      console.log(
-        `${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`,
-      );
-    for (const n of render.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
+  const { render, violations } = await verifyStack(values.stack);
+  for (const v of violations)
     console.log(
-      `\n${render.objects.length} objects, ${violations.length} violations, ${render.notRendered.length} not rendered`,
+      `${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`,
     );
-    if (values.json)
-      fs.writeFileSync(
-        values.json,
-        JSON.stringify(
-          {
-            stack: values.stack,
-            objects: render.objects.map((o) => o.object),
-            violations,
-            notRendered: render.notRendered,
-          },
-          null,
-          2,
-        ) + "\n",
-      );
-    return violations.length ? 4 : 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  for (const n of render.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
+  console.log(
+    `\n${render.objects.length} objects, ${violations.length} violations, ${render.notRendered.length} not rendered`,
+  );
+  if (values.json)
+    fs.writeFileSync(
+      values.json,
+      JSON.stringify(
+        {
+          stack: values.stack,
+          objects: render.objects.map((o) => o.object),
+          violations,
+          notRendered: render.notRendered,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+  return violations.length ? 4 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCli(main);

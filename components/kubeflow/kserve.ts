@@ -95,46 +95,27 @@ export const inferenceServiceIngress = forObject("ConfigMap", "inferenceservice-
 });
 
 /** What upstream's kubeflow-kserve-{edit,view} grant (kserve_kubeflow.yaml at 26.03). */
+const KSERVE_RESOURCES = [
+  "inferencegraphs",
+  "inferenceservices",
+  "servingruntimes",
+  "trainedmodels",
+];
+const KNATIVE_SERVICE_RESOURCES = ["services", "routes", "configurations", "revisions"].flatMap(
+  (r) => [r, `${r}/status`],
+);
+
 export const KSERVE_ROLE_RULES: AppRoleRules = {
   edit: [
-    {
-      apiGroups: ["serving.kserve.io"],
-      resources: ["inferencegraphs", "inferenceservices", "servingruntimes", "trainedmodels"],
-      verbs: EDIT_VERBS,
-    },
-    {
-      apiGroups: ["serving.knative.dev"],
-      resources: [
-        "services",
-        "services/status",
-        "routes",
-        "routes/status",
-        "configurations",
-        "configurations/status",
-        "revisions",
-        "revisions/status",
-      ],
-      verbs: EDIT_VERBS,
-    },
+    { apiGroups: ["serving.kserve.io"], resources: KSERVE_RESOURCES, verbs: EDIT_VERBS },
+    { apiGroups: ["serving.knative.dev"], resources: KNATIVE_SERVICE_RESOURCES, verbs: EDIT_VERBS },
   ],
   view: [
-    {
-      apiGroups: ["serving.kserve.io"],
-      resources: ["inferencegraphs", "inferenceservices", "servingruntimes", "trainedmodels"],
-      verbs: VIEW_VERBS,
-    },
+    { apiGroups: ["serving.kserve.io"], resources: KSERVE_RESOURCES, verbs: VIEW_VERBS },
+    // Upstream's view role reads Knative services without watch.
     {
       apiGroups: ["serving.knative.dev"],
-      resources: [
-        "services",
-        "services/status",
-        "routes",
-        "routes/status",
-        "configurations",
-        "configurations/status",
-        "revisions",
-        "revisions/status",
-      ],
+      resources: KNATIVE_SERVICE_RESOURCES,
       verbs: ["get", "list"],
     },
   ],
