@@ -124,6 +124,8 @@ export const charts = {
     chart: "cluster-autoscaler",
     version: "9.43.1",
     images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.3"],
+    // Checked in the chart at 9.43.1: templates/deployment.yaml turns every extraArgs key into a flag.
+    values: { freeForm: ["extraArgs"] },
   },
   // NVIDIA device plugin, where the cloud's GPU image has the driver but not the plugin (EKS, AKS).
   nvidiaDevicePlugin: {
