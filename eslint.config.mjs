@@ -5,7 +5,15 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "bin/**", ".kustomize/**", "policies/node_modules/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "bin/**",
+      ".kustomize/**",
+      ".render/**",
+      "policies/node_modules/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["components/kubeflow/pipelinesTenantSync.hook.mjs"],
+    files: ["components/kubeflow/pipelinesTenantSync.hook.mjs", "scripts/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
 );

@@ -11,6 +11,7 @@ import { stringify } from "yaml";
 import { noteUpstream } from "../render/notes";
 import { manifestsFile, manifestsResource } from "../sources/active";
 import { dropControllerFields } from "./controllerFields";
+import { workDir } from "./workDir";
 import { ObjectTransform, toResourceTransform } from "./transforms";
 
 export interface ObjectRef {
@@ -65,8 +66,8 @@ export function buildOverlay(
 }
 
 /** Folder of a generated overlay, relative to the project root (stable across machines). */
-export function overlayDir(stack: string, name: string): string {
-  return path.posix.join(".kustomize", stack, name);
+export function overlayDir(stack: string, name: string, root: string = workDir()): string {
+  return path.posix.join(root, stack, name);
 }
 
 export function writeOverlay(dir: string, overlay: Record<string, unknown>): void {

@@ -5,9 +5,7 @@ import * as path from "path";
 import { HelmChartPin, kubeflowManifests, manifestsFileUrl, manifestsUrl } from "../versions";
 import { chartArchive, localPathOf, parseRemoteRef } from "./resolve";
 import { stageSources } from "./stage";
-
-/** Where staged sources live, relative to the project root (ignored by git, like the overlays). */
-export const STAGE_DIR = path.posix.join(".kustomize", "sources");
+import { workPath } from "../lib/workDir";
 
 let root: string | undefined;
 let staged: string | undefined;
@@ -24,7 +22,8 @@ export function activeSourcesDir(): string | undefined {
 }
 
 function stagedRoot(): string {
-  staged ??= stageSources(root!, path.resolve(STAGE_DIR));
+  // Beside the overlays (ignored by git, like them).
+  staged ??= stageSources(root!, path.resolve(workPath("sources")));
   return staged;
 }
 

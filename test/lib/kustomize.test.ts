@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildOverlay, overlayDir } from "../../components/lib/kustomize";
+import { workDir } from "../../components/lib/workDir";
 import { kubeflowManifests } from "../../components/versions";
 
 describe("buildOverlay (pure)", () => {
@@ -44,6 +45,8 @@ describe("buildOverlay (pure)", () => {
   });
 
   it("is written per stack under .kustomize", () => {
-    expect(overlayDir("dev", "kubeflow-roles")).toBe(".kustomize/dev/kubeflow-roles");
+    expect(overlayDir("dev", "kubeflow-roles", ".kustomize")).toBe(".kustomize/dev/kubeflow-roles");
+    expect(workDir({})).toBe(".kustomize");
+    expect(workDir({ KUBEFLOW_PLATFORM_WORK_DIR: "/tmp/w" })).toBe("/tmp/w");
   });
 });
