@@ -1,9 +1,7 @@
 // npm run plan -- --stack <name> [--json <file>]   |   npm run plan -- --diff <old.json> <new.json>
 // Evaluates the program for a stack under Pulumi's mock runtime (no cluster, no credentials) and
-// prints what `pulumi up` would manage. Exits non-zero with the config errors when config is bad.
+// prints what `pulumi up` would manage. Exit codes: scripts/cli.ts.
 import * as fs from "fs";
-import { parseArgs } from "util";
-import { ConfigError } from "../components/config/errors";
 import { diffPlans, formatDiff } from "../components/plan/diff";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { formatTree, formatVersions, planJson } from "../components/plan/report";
@@ -11,34 +9,46 @@ import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { parsePlatformConfig } from "../components/config/load";
 import { SIDECAR_REQUESTS } from "../components/foundation/istio";
 import { footprint, formatFootprint } from "../components/plan/footprint";
+import { requireStack, runScript, UsageError } from "./cli";
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { stack: { type: "string" }, json: { type: "string" }, diff: { type: "boolean" } },
-    allowPositionals: true,
-  });
-  if (values.diff) {
-    // npm run plan -- --diff old.json new.json: exit 3 when stateful resources would be lost.
-    if (positionals.length !== 2) {
-      console.error("usage: npm run plan -- --diff <old.json> <new.json>");
-      return 2;
-    }
-    const [before, after] = positionals.map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
-    const diffs = diffPlans(before, after);
-    console.log(formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR)));
-    return diffs.some((d) => d.dangerous.length) ? 3 : 0;
-  }
-  if (!values.stack) {
-    console.error(
-      "usage: npm run plan -- --stack <name> [--json <file>]\n       npm run plan -- --diff <old.json> <new.json>",
-    );
-    return 2;
-  }
+const USAGE = [
+  "usage: npm run plan -- --stack <name> [--json <file>]",
+  "       npm run plan -- --diff <old.json> <new.json>   (exit 3 when something stateful is replaced or removed)",
+].join("\n");
+
+/** A plan file written by --json, or a usage error naming the file. */
+function readPlan(file: string): unknown {
+  let parsed: { stack?: unknown; resources?: unknown };
   try {
-    const raw = readStackPlatformConfig(values.stack);
-    const resources = await evaluatePlatform(values.stack, raw);
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new UsageError(`cannot read plan ${file}: ${(err as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== "object" || !Array.isArray(parsed.resources))
+    throw new UsageError(
+      `${file} is not a plan (write one with npm run plan -- --stack <name> --json ${file})`,
+    );
+  return parsed;
+}
+
+runScript(
+  USAGE,
+  { stack: { type: "string" }, json: { type: "string" }, diff: { type: "boolean" } },
+  async ({ values, positionals }) => {
+    if (values.diff) {
+      if (positionals.length !== 2) throw new UsageError(`--diff takes two plan files\n${USAGE}`);
+      const [before, after] = positionals.map(readPlan);
+      const diffs = diffPlans(before as never, after as never);
+      console.log(formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR)));
+      return diffs.some((d) => d.dangerous.length) ? 3 : 0;
+    }
+    if (positionals.length)
+      throw new UsageError(`unexpected argument '${positionals[0]}'\n${USAGE}`);
+    const stack = requireStack(values.stack, USAGE);
+    const raw = readStackPlatformConfig(stack);
+    const resources = await evaluatePlatform(stack, raw);
     const rows = footprint(parsePlatformConfig(raw));
-    console.log(`Plan for stack ${values.stack}\n`);
+    console.log(`Plan for stack ${stack} (▸ component, · resource; nothing is applied)\n`);
     console.log(formatTree(resources));
     console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
     console.log(
@@ -50,24 +60,11 @@ async function main(): Promise<number> {
     if (values.json) {
       fs.writeFileSync(
         values.json,
-        JSON.stringify(planJson(values.stack, resources, rows), null, 2) + "\n",
+        JSON.stringify(planJson(stack, resources, rows), null, 2) + "\n",
       );
       console.log(`wrote ${values.json}`);
     }
     return 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
   },
+  true,
 );

@@ -3,21 +3,19 @@
 // kustomize and helm over the pinned sources, after the program's transforms.
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "util";
-import { runCli } from "./cli";
 import { stringify } from "yaml";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { formatRenderedFootprint, renderedFootprint } from "../components/render/footprint";
 import { renderPlatform } from "../components/render/render";
+import { requireStack, runScript } from "./cli";
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { stack: { type: "string" }, out: { type: "string" } } });
-  if (!values.stack) {
-    console.error("usage: npm run render -- --stack <name> [--out <dir>]");
-    return 1;
-  }
-  const out = values.out ?? path.join(".render", values.stack);
-  const result = await renderPlatform(values.stack, readStackPlatformConfig(values.stack));
+const USAGE =
+  "usage: npm run render -- --stack <name> [--out <dir>]   (default out: .render/<stack>)";
+
+runScript(USAGE, { stack: { type: "string" }, out: { type: "string" } }, async ({ values }) => {
+  const stack = requireStack(values.stack, USAGE);
+  const out = values.out ?? path.join(".render", stack);
+  const result = await renderPlatform(stack, readStackPlatformConfig(stack));
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const byComponent = new Map<string, unknown[]>();
@@ -34,6 +32,4 @@ async function main(): Promise<number> {
   );
   for (const n of result.notRendered) console.log(`not rendered: ${n.what}: ${n.reason}`);
   return 0;
-}
-
-runCli(main);
+});

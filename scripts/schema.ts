@@ -2,6 +2,7 @@
 // docs/configuration.md from the zod schema, docs/components.md and docs/sizing.md from the
 // versions catalog and the components' requests.
 import * as fs from "fs";
+import { runScript } from "./cli";
 import {
   configurationMarkdown,
   SCHEMA_FILE,
@@ -15,11 +16,14 @@ import {
   sizingMarkdown,
 } from "../components/plan/referenceDocs";
 
-const files: [string, string][] = [
-  [SCHEMA_FILE, schemaText()],
-  [DOCS_FILE, configurationMarkdown()],
-  [COMPONENTS_FILE, componentsMarkdown()],
-  [SIZING_FILE, sizingMarkdown()],
-];
-for (const [file, text] of files) fs.writeFileSync(file, text);
-console.log(`wrote ${files.map(([f]) => f).join(", ")}`);
+runScript("usage: npm run schema   (rewrites the generated references in docs/)", {}, () => {
+  const files: [string, string][] = [
+    [SCHEMA_FILE, schemaText()],
+    [DOCS_FILE, configurationMarkdown()],
+    [COMPONENTS_FILE, componentsMarkdown()],
+    [SIZING_FILE, sizingMarkdown()],
+  ];
+  for (const [file, text] of files) fs.writeFileSync(file, text);
+  console.log(`wrote ${files.map(([f]) => f).join(", ")}`);
+  return 0;
+});

@@ -2,19 +2,14 @@
 // Renders the stack (npm run render) and checks the objects as the API server and the mesh would.
 // Exit 0: no violation; 1: bad usage or config; 4: violations.
 import * as fs from "fs";
-import { parseArgs } from "util";
-import { runCli } from "./cli";
 import { verifyStack } from "../components/verify/stack";
+import { requireStack, runScript } from "./cli";
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { stack: { type: "string" }, json: { type: "string" } },
-  });
-  if (!values.stack) {
-    console.error("usage: npm run verify -- --stack <name> [--json <file>]");
-    return 1;
-  }
-  const { render, violations } = await verifyStack(values.stack);
+const USAGE = "usage: npm run verify -- --stack <name> [--json <file>]   (exit 4 on violations)";
+
+runScript(USAGE, { stack: { type: "string" }, json: { type: "string" } }, async ({ values }) => {
+  const stack = requireStack(values.stack, USAGE);
+  const { render, violations } = await verifyStack(stack);
   for (const v of violations)
     console.log(
       `${v.check}: ${v.object} (${v.component}) ${v.field}: ${v.message}\n    fix: ${v.fix}`,
@@ -28,7 +23,7 @@ async function main(): Promise<number> {
       values.json,
       JSON.stringify(
         {
-          stack: values.stack,
+          stack,
           objects: render.objects.map((o) => o.object),
           violations,
           notRendered: render.notRendered,
@@ -38,6 +33,4 @@ async function main(): Promise<number> {
       ) + "\n",
     );
   return violations.length ? 4 : 0;
-}
-
-runCli(main);
+});

@@ -72,6 +72,10 @@ export function versionsInUse(resources: Registration[]): string[] {
   return [...used].sort();
 }
 
+// Not "+" and "-": Pulumi users read those as create and delete.
+export const COMPONENT_MARK = "▸";
+export const RESOURCE_MARK = "·";
+
 /**
  * An indented tree: each component with the pinned versions it uses, its children, and marks for
  * protected and retained resources.
@@ -87,7 +91,7 @@ export function formatTree(resources: Registration[]): string {
         .join(", ");
       const versions = depth === 0 && !r.custom ? versionsInUse(descendants(resources, r)) : [];
       lines.push(
-        `${"  ".repeat(depth)}${r.custom ? "-" : "+"} ${r.name} (${r.type})${marks ? ` [${marks}]` : ""}${versions.length ? ` — ${versions.join(", ")}` : ""}`,
+        `${"  ".repeat(depth)}${r.custom ? RESOURCE_MARK : COMPONENT_MARK} ${r.name} (${r.type})${marks ? ` [${marks}]` : ""}${versions.length ? ` — ${versions.join(", ")}` : ""}`,
       );
       walk(r.urn, depth + 1);
     }

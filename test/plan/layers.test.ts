@@ -90,3 +90,13 @@ describe("a platform stack", () => {
     });
   });
 });
+
+describe("the plan tree", () => {
+  it("marks components and resources with neither + nor - (Pulumi's create and delete)", async () => {
+    const { formatTree } = await import("../../components/plan/report");
+    const { plan } = await import("../mocks");
+    const lines = formatTree(await plan()).split("\n");
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(line.trimStart()).toMatch(/^[▸·] /);
+  });
+});
