@@ -9,10 +9,12 @@ import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { parsePlatformConfig } from "../components/config/load";
 import { SIDECAR_REQUESTS } from "../components/foundation/istio";
 import { footprint, formatFootprint } from "../components/plan/footprint";
+import { planAtCommit } from "../components/plan/basePlan";
 import { requireStack, runScript, UsageError } from "./cli";
 
 const USAGE = [
-  "usage: npm run plan -- --stack <name> [--json <file>]",
+  "usage: npm run plan -- --stack <name> [--json <file>] [--base <git-ref>]",
+  "       (--base: also plan the stack as of that commit and print the diff; exit 3 as for --diff)",
   "       npm run plan -- --diff <old.json> <new.json>   (exit 3 when something stateful is replaced or removed)",
 ].join("\n");
 
@@ -33,7 +35,12 @@ function readPlan(file: string): unknown {
 
 runScript(
   USAGE,
-  { stack: { type: "string" }, json: { type: "string" }, diff: { type: "boolean" } },
+  {
+    stack: { type: "string" },
+    json: { type: "string" },
+    diff: { type: "boolean" },
+    base: { type: "string" },
+  },
   async ({ values, positionals }) => {
     if (values.diff) {
       if (positionals.length !== 2) throw new UsageError(`--diff takes two plan files\n${USAGE}`);
@@ -63,6 +70,25 @@ runScript(
         JSON.stringify(planJson(stack, resources, rows), null, 2) + "\n",
       );
       console.log(`wrote ${values.json}`);
+    }
+    if (values.base) {
+      let base;
+      try {
+        base = planAtCommit(stack, values.base);
+      } catch (err) {
+        const e = err as { stderr?: Buffer | string; message: string };
+        throw new UsageError(
+          `cannot plan ${stack} at ${values.base}: ${String(e.stderr || e.message)
+            .trim()
+            .split("\n")
+            .pop()}`,
+        );
+      }
+      const diffs = diffPlans(base as never, planJson(stack, resources, rows) as never);
+      console.log(
+        `\nChanges against ${values.base}:\n${formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR))}`,
+      );
+      return diffs.some((d) => d.dangerous.length) ? 3 : 0;
     }
     return 0;
   },
