@@ -24,7 +24,8 @@ export function planAtCommit(stack: string, ref: string): PlanJson {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubeflow-platform-base-"));
   try {
     git(["worktree", "add", "--detach", "--quiet", dir, commit], top);
-    fs.symlinkSync(path.join(top, "node_modules"), path.join(dir, "node_modules"), "dir");
+    if (!fs.existsSync(path.join(dir, "node_modules")))
+      fs.symlinkSync(path.join(top, "node_modules"), path.join(dir, "node_modules"), "dir");
     if (!fs.existsSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`)))
       return { stack, resources: [], footprint: [] } as unknown as PlanJson;
     const out = path.join(dir, "base-plan.json");
