@@ -11,12 +11,16 @@ export function applyTransforms(obj: K8sObject, transforms: ObjectTransform[]): 
   return transforms.reduce((o, t) => t(o), obj);
 }
 
-/** Only Kubernetes objects are touched; other resources (the chart component itself) pass. */
+/**
+ * Only Kubernetes objects are touched; other resources (the chart component itself) pass. No
+ * options are returned: handing `args.opts` back round-trips them lossily (aliases gain an
+ * explicit parent, protect and retainOnDelete come back as explicit false).
+ */
 export function toResourceTransform(transforms: ObjectTransform[]): pulumi.ResourceTransform {
   return (args) => {
     const props = args.props as Partial<K8sObject>;
     if (!args.type.startsWith("kubernetes:") || !props.kind || !props.metadata) return undefined;
-    return { props: applyTransforms(props as K8sObject, transforms), opts: args.opts };
+    return { props: applyTransforms(props as K8sObject, transforms) };
   };
 }
 
