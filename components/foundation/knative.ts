@@ -96,7 +96,7 @@ export class KnativeServing extends pulumi.ComponentResource {
         overlay: { paths: manifests.knativeServing.paths },
         transforms: [
           servingWaitsForWebhook,
-          workloadSettings(KNATIVE_SERVING_REQUESTS, args.settings),
+          workloadSettings(KNATIVE_SERVING_REQUESTS, args.settings, SERVING_HPA_TARGETS),
         ],
       },
       { parent: this, dependsOn: [...args.dependsOn, gateway] },
@@ -105,6 +105,10 @@ export class KnativeServing extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+// Deployments upstream's HPAs scale (checked at 26.03; verify's hpa-replicas check holds it).
+export const SERVING_HPA_TARGETS = ["activator", "webhook"];
+export const EVENTING_HPA_TARGETS = ["eventing-webhook", "mt-broker-ingress", "mt-broker-filter"];
 
 /**
  * The networking Certificate (routing-serving-certs) is admitted by Knative's fail-closed
@@ -127,7 +131,9 @@ export class KnativeEventing extends pulumi.ComponentResource {
           files: manifests.knativeEventing.files,
           namespace: "knative-eventing",
         },
-        transforms: [workloadSettings(KNATIVE_EVENTING_REQUESTS, args.settings)],
+        transforms: [
+          workloadSettings(KNATIVE_EVENTING_REQUESTS, args.settings, EVENTING_HPA_TARGETS),
+        ],
       },
       { parent: this, dependsOn: args.dependsOn },
     );

@@ -20,7 +20,10 @@ export function toResourceTransform(transforms: ObjectTransform[]): pulumi.Resou
   return (args) => {
     const props = args.props as Partial<K8sObject>;
     if (!args.type.startsWith("kubernetes:") || !props.kind || !props.metadata) return undefined;
-    return { props: applyTransforms(props as K8sObject, transforms) };
+    // The SDK's type requires opts, but its callback server (runtime/callbacks.js) sends options
+    // back only when they are defined: undefined leaves the resource's own untouched.
+    const result = { props: applyTransforms(props as K8sObject, transforms), opts: undefined };
+    return result as unknown as pulumi.ResourceTransformResult;
   };
 }
 

@@ -50,19 +50,36 @@ export function mergeResources(
   return Object.keys(lim).length ? { requests: req, limits: lim } : { requests: req };
 }
 
-/** Set replicas and the main container's resources on every workload of an app. Pure. */
+/** An HPA's bounds for the replicas a user asks for: at least that many. Pure. */
+function hpaBounds(obj: K8sObject, replicas: number): K8sObject {
+  const copy = structuredClone(obj);
+  const spec = copy.spec as { minReplicas?: number; maxReplicas: number };
+  spec.minReplicas = replicas;
+  spec.maxReplicas = Math.max(spec.maxReplicas, replicas);
+  return copy;
+}
+
+/**
+ * Set replicas and the main container's resources on every workload of an app. Pure. Workloads
+ * an HPA scales (`hpaManaged`, by name) keep no replicas of ours: the user's count becomes the
+ * HPA's minReplicas instead, so Pulumi and the HPA never fight.
+ */
 export function workloadSettings(
   defaults: AppRequests,
   settings: WorkloadSettings,
+  hpaManaged: string[] = [],
 ): ObjectTransform {
   return (obj: K8sObject) => {
+    if (obj.kind === "HorizontalPodAutoscaler" && settings.replicas !== undefined)
+      return hpaBounds(obj, settings.replicas);
     if (!WORKLOAD_KINDS.has(obj.kind)) return obj;
     const copy = structuredClone(obj);
     const spec = copy.spec as {
       replicas?: number;
       template?: { spec?: { containers?: Container[] } };
     };
-    if (settings.replicas !== undefined) spec.replicas = settings.replicas;
+    if (hpaManaged.includes(copy.metadata.name)) delete spec.replicas;
+    else if (settings.replicas !== undefined) spec.replicas = settings.replicas;
     const main = spec.template?.spec?.containers?.[0];
     if (main)
       main.resources = mergeResources(main.resources, defaults.requests, settings.resources);

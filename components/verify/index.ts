@@ -4,6 +4,7 @@ import { chartValues } from "./checks/chartValues";
 import { controllerFields } from "./checks/controllerFields";
 import { defaultNamespace } from "./checks/defaultNamespace";
 import { duplicates } from "./checks/duplicates";
+import { hpaReplicas } from "./checks/hpaReplicas";
 import { images } from "./checks/images";
 import { meshIdentity } from "./checks/meshIdentity";
 import { ordering } from "./checks/ordering";
@@ -21,6 +22,7 @@ export const CHECKS: Check[] = [
   references,
   images,
   controllerFields,
+  hpaReplicas,
   chartValues,
   defaultNamespace,
   duplicates,

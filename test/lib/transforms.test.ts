@@ -94,7 +94,6 @@ describe("toResourceTransform", () => {
     };
     expect(envs(result.props)[1]).toEqual([{ name: "X", value: "1" }]);
     expect(result.opts).toBeUndefined();
-    expect("opts" in result).toBe(false);
   });
 
   it("leaves other resources (components, providers) alone", () => {

@@ -11,7 +11,9 @@ import { chartValues, unknownKeys } from "../../components/verify/checks/chartVa
 import { controllerFields } from "../../components/verify/checks/controllerFields";
 import { defaultNamespace } from "../../components/verify/checks/defaultNamespace";
 import { duplicates } from "../../components/verify/checks/duplicates";
+import { hpaReplicas } from "../../components/verify/checks/hpaReplicas";
 import { images, isPinned } from "../../components/verify/checks/images";
+import { workloadSettings } from "../../components/lib/workloads";
 import { meshIdentity } from "../../components/verify/checks/meshIdentity";
 import { ordering } from "../../components/verify/checks/ordering";
 import { podSecurity } from "../../components/verify/checks/podSecurity";
@@ -600,5 +602,44 @@ describe("schema", () => {
       spec: { replicas: "two", selector: {}, template: {} },
     });
     expect(run(schema, input([bad]))).toHaveLength(1);
+  });
+});
+
+describe("hpa-replicas", () => {
+  const hpa = rendered({
+    apiVersion: "autoscaling/v2",
+    kind: "HorizontalPodAutoscaler",
+    metadata: { name: "activator", namespace: "knative-serving" },
+    spec: {
+      scaleTargetRef: { kind: "Deployment", name: "activator" },
+      minReplicas: 1,
+      maxReplicas: 20,
+    },
+  });
+  const activator = (spec: Record<string, unknown>): K8sObject => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "activator", namespace: "knative-serving" },
+    spec,
+  });
+  it("GIVEN replicas set on a Deployment an HPA scales THEN it is reported", () => {
+    expect(run(hpaReplicas, input([hpa, rendered(activator({ replicas: 2 }))]))).toEqual([
+      "Deployment knative-serving/activator spec.replicas",
+    ]);
+  });
+  it("GIVEN workloadSettings with the HPA's targets THEN the replicas go to the HPA's bounds", () => {
+    const settings = workloadSettings(
+      { workloads: 1, requests: { cpu: "1m", memory: "1Mi" } },
+      { replicas: 2 },
+      ["activator"],
+    );
+    const objs = [
+      rendered(settings(hpa.object)),
+      rendered(
+        settings(activator({ replicas: 1, template: { spec: { containers: [{ name: "a" }] } } })),
+      ),
+    ];
+    expect(run(hpaReplicas, input(objs))).toEqual([]);
+    expect(objs[0].object.spec).toMatchObject({ minReplicas: 2, maxReplicas: 20 });
   });
 });
