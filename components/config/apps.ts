@@ -2,7 +2,16 @@
 // `components.<app>` override, each app with replicas and resource overrides. The resolved view
 // (`resolveApps`) is what the program and the dependency rules use.
 import { z } from "zod";
-import { bytesQuantity, cpuQuantity, dnsLabel, hostname, port, stringMap } from "./fields";
+import {
+  bytesQuantity,
+  cpuQuantity,
+  dnsLabel,
+  hostname,
+  issue,
+  port,
+  quantityToNumber,
+  stringMap,
+} from "./fields";
 
 export const APP_NAMES = [
   "pipelines",
@@ -52,6 +61,21 @@ export const ResourcesSchema = z
   .strictObject({
     requests: ResourceListSchema.optional(),
     limits: ResourceListSchema.optional(),
+  })
+  .superRefine((r, ctx) => {
+    // The API server refuses a container whose request is above its limit.
+    for (const k of ["cpu", "memory"] as const) {
+      const req = r.requests?.[k];
+      const lim = r.limits?.[k];
+      if (req && lim && quantityToNumber(req) > quantityToNumber(lim))
+        issue(
+          ctx,
+          ["requests", k],
+          `is above limits.${k} (${lim}): the API server refuses such a container`,
+          req,
+          `lower requests.${k} to at most ${lim}, or raise limits.${k}`,
+        );
+    }
   })
   .meta({
     description:

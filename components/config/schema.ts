@@ -28,6 +28,7 @@ import {
   enabledApps,
 } from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
+import { defaultTenantName } from "../lib/naming";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -851,6 +852,40 @@ function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
       "list each user once",
     ),
   );
+  // Dex and the tenants' namespaces compare users case-insensitively and by their DNS-safe form:
+  // two entries that differ only there are one login and one default tenant.
+  const emails = auth.staticUsers.map((u) => u.email);
+  const exact = new Set(duplicates(emails));
+  const folded = new Set(duplicates(emails.map((e) => e.toLowerCase())));
+  for (const i of folded)
+    if (!exact.has(i))
+      issue(
+        ctx,
+        ["staticUsers", i, "email"],
+        "is another static user's email but for upper and lower case: they would be one login",
+        emails[i],
+        "list each user once, in lower case",
+      );
+  for (const i of duplicates(emails.map(defaultTenantName)))
+    if (!folded.has(i))
+      issue(
+        ctx,
+        ["staticUsers", i, "email"],
+        `would share the namespace ${defaultTenantName(emails[i])} with another static user (emails are made DNS-safe)`,
+        emails[i],
+        "use emails that differ in more than punctuation",
+      );
+  auth.connectors.forEach((c, i) => {
+    // Dex reserves "local" for its own password database (the static users).
+    if (c.id === "local")
+      issue(
+        ctx,
+        ["connectors", i, "id"],
+        "is reserved by Dex for its static users",
+        c.id,
+        "give the connector another id, e.g. github",
+      );
+  });
   duplicates(auth.connectors.map((c) => c.id)).forEach((i) =>
     issue(
       ctx,

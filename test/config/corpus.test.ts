@@ -159,6 +159,47 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ],
   ["nobody can log in", { ...base, auth: { staticUsers: [] } }, "platform.auth.staticUsers"],
   [
+    "static users that differ only in case (one Dex login)",
+    {
+      ...base,
+      auth: { staticUsers: [{ email: "user@example.com" }, { email: "User@example.com" }] },
+    },
+    "platform.auth.staticUsers[1].email",
+  ],
+  [
+    "static users that collide once made DNS-safe (one default tenant)",
+    {
+      ...base,
+      auth: { staticUsers: [{ email: "a.b@example.com" }, { email: "a-b@example.com" }] },
+    },
+    "platform.auth.staticUsers[1].email",
+  ],
+  [
+    "a Dex connector id Dex reserves",
+    {
+      ...base,
+      auth: {
+        connectors: [
+          {
+            type: "github",
+            id: "local",
+            name: "GitHub",
+            config: { clientID: "a", clientSecret: "b" },
+          },
+        ],
+      },
+    },
+    "platform.auth.connectors[0].id",
+  ],
+  [
+    "a container request above its limit",
+    {
+      ...base,
+      components: { notebooks: { resources: { requests: { cpu: "2" }, limits: { cpu: "1" } } } },
+    },
+    "platform.components.notebooks.resources.requests.cpu",
+  ],
+  [
     "connector type unknown",
     { ...base, auth: { connectors: [{ type: "saml", id: "s", name: "S", config: {} }] } },
     "platform.auth.connectors[0].type",
