@@ -40,8 +40,8 @@ export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi" }
 /** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
 export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
   const first = cfg.auth.staticUsers[0];
-  if (!cfg.defaultTenant || !first || cfg.tenants.some((t) => t.owner === first.email))
-    return cfg.tenants;
+  const owns = (t: TenantConfig) => t.owner.toLowerCase() === first.email.toLowerCase();
+  if (!cfg.defaultTenant || !first || cfg.tenants.some(owns)) return cfg.tenants;
   const name = defaultTenantName(first.email);
   if (cfg.tenants.some((t) => t.name === name)) return cfg.tenants;
   // Parsed through the schema so the defaults (LimitRange values) are the schema's own.

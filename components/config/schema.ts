@@ -1011,9 +1011,27 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
 }
 
 /** Rules across sections: tenants against each other and the object store; app dependencies. */
+/** A tenant must not take the namespace of the first user's default tenant. */
+function checkDefaultTenantName(cfg: PlatformConfig, ctx: Ctx) {
+  const first = cfg.auth.staticUsers[0];
+  if (!cfg.defaultTenant || !first || cfg.layers === "tenants") return;
+  const name = defaultTenantName(first.email);
+  cfg.tenants.forEach((t, i) => {
+    if (t.name === name && t.owner.toLowerCase() !== first.email.toLowerCase())
+      issue(
+        ctx,
+        ["tenants", i, "name"],
+        `is the default tenant of ${first.email}, but ${t.owner} owns it here: it would take that user's namespace`,
+        t.name,
+        "give the tenant another name",
+      );
+  });
+}
+
 function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
+  checkDefaultTenantName(cfg, ctx);
   if (
     cfg.cluster.kind === "azure" &&
     cfg.cluster.network.existingNodeSubnetId &&

@@ -175,6 +175,11 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "platform.auth.staticUsers[1].email",
   ],
   [
+    "a tenant named as the first user's default tenant, owned by someone else",
+    { ...base, tenants: [{ name: "kubeflow-user-example-com", owner: "mallory@example.com" }] },
+    "platform.tenants[0].name",
+  ],
+  [
     "a Dex connector id Dex reserves",
     {
       ...base,

@@ -230,3 +230,20 @@ describe("plan", () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(regs));
   });
 });
+
+describe("the first user's default tenant", () => {
+  it("is not created when the user owns a tenant, whatever the case of the owner's email", async () => {
+    const { effectiveTenants } = await import("../../components/platform");
+    const { parsePlatformConfig } = await import("../../components/config/load");
+    const cfg = (owner: string) =>
+      parsePlatformConfig({
+        cluster: { kind: "existing", context: "c" },
+        tenants: [{ name: "team-a", owner, quota: { cpu: "1", memory: "1Gi", storage: "1Gi" } }],
+      });
+    expect(effectiveTenants(cfg("User@Example.com")).map((t) => t.name)).toEqual(["team-a"]);
+    expect(effectiveTenants(cfg("bob@example.com")).map((t) => t.name)).toEqual([
+      "kubeflow-user-example-com",
+      "team-a",
+    ]);
+  });
+});
