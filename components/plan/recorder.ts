@@ -177,6 +177,7 @@ export type StackOutputs = (stack: string) => Record<string, unknown>;
 
 export class RecordingMonitor extends MockMonitor {
   readonly registrations: Registration[] = [];
+  private readonly seen = new Set<string>();
   /** Stack-wide transforms the program registered (e.g. the image mirror). */
   stackTransforms = 0;
 
@@ -217,6 +218,10 @@ export class RecordingMonitor extends MockMonitor {
       const struct = req.getObject();
       const raw = struct?.toJavaScript() ?? {};
       const urn = urnFor(parent, type, name);
+      // The engine refuses a second resource with one URN; so does the plan.
+      if (this.seen.has(urn))
+        throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+      this.seen.add(urn);
       this.registrations.push({
         urn,
         type,
