@@ -11,20 +11,37 @@ import { PlatformConfig, PlatformSchema } from "./schema";
 export interface TenantFile {
   /** Path as the user wrote it (tenantsDir/<file>). */
   file: string;
-  text: string;
+  /** Its text; undefined for a file that is not a tenant file (reported, never ignored). */
+  text?: string;
 }
 
-/** The YAML files of a tenants folder, sorted; undefined if the folder does not exist. */
+const TENANT_FILE = /\.ya?ml$/i;
+// Files a tenants folder may hold besides tenant files: notes for humans and hidden files.
+const NOT_TENANTS = /^\.|\.md$/i;
+
+/** The files of a tenants folder, sorted; undefined if the folder does not exist. */
 export function readTenantFiles(dir: string): TenantFile[] | undefined {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return undefined;
   return fs
-    .readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !NOT_TENANTS.test(e.name))
+    .map((e) => e.name)
     .sort()
     .map((f) => ({
       file: path.posix.join(dir, f),
-      text: fs.readFileSync(path.join(dir, f), "utf8"),
+      text: TENANT_FILE.test(f) ? fs.readFileSync(path.join(dir, f), "utf8") : undefined,
     }));
+}
+
+/** A tenants folder must be inside the project: relative, and not above it. Pure. */
+export function tenantsDirProblem(dir: string): ConfigProblem | undefined {
+  if (!path.isAbsolute(dir) && !path.posix.normalize(dir).startsWith("..")) return undefined;
+  return {
+    path: "platform.tenantsDir",
+    message: "must be a folder inside the project (a relative path that stays below it)",
+    value: JSON.stringify(dir),
+    fix: "move the tenant files under the project, e.g. stacks/tenants/<env>, and set that path",
+  };
 }
 
 /** Config with the tenant files' tenants appended, and where each appended tenant came from. */
@@ -37,6 +54,8 @@ function withTenantFiles(
   const inline = obj.tenants;
   if (typeof dir !== "string" || (inline !== undefined && !Array.isArray(inline)))
     return { raw, files: [], firstFileIndex: 0, problems: [] };
+  const outside = tenantsDirProblem(dir);
+  if (outside) return { raw, files: [], firstFileIndex: 0, problems: [outside] };
   const found = read(dir);
   if (!found)
     return {
@@ -56,6 +75,15 @@ function withTenantFiles(
   const tenants: unknown[] = [];
   const files: string[] = [];
   for (const f of found) {
+    if (f.text === undefined) {
+      problems.push({
+        path: f.file,
+        message: "is not a tenant file: only <tenant>.yaml files are read",
+        value: JSON.stringify(path.basename(f.file)),
+        fix: "rename it to <tenant>.yaml (YAML; JSON is valid YAML), or move it out of the folder",
+      });
+      continue;
+    }
     let value: unknown;
     try {
       value = parse(f.text);
@@ -68,7 +96,7 @@ function withTenantFiles(
       });
       continue;
     }
-    const expected = path.basename(f.file).replace(/\.ya?ml$/, "");
+    const expected = path.basename(f.file).replace(TENANT_FILE, "");
     const name = (value as { name?: unknown } | null)?.name;
     if (typeof name === "string" && name !== expected)
       problems.push({

@@ -83,6 +83,22 @@ describe("tenant files", () => {
     ]);
   });
 
+  it("a folder outside the project and files that are not tenant files are reported, never ignored", () => {
+    for (const dir of ["../..", "/etc/tenants", "stacks/../../x"])
+      expect(problems({ ...base, tenantsDir: dir }, () => [])).toEqual([
+        expect.stringMatching(/^platform\.tenantsDir: must be a folder inside the project/),
+      ]);
+    expect(problems(base, () => [{ file: "tenants/dev/team-b.json" }])).toEqual([
+      expect.stringMatching(/^tenants\/dev\/team-b\.json: is not a tenant file/),
+    ]);
+    // Upper-case extensions are tenant files too (the config is accepted).
+    const upper = folder({
+      "team-c.YAML":
+        "name: team-c\nowner: c@example.com\nquota: { cpu: '1', memory: 1Gi, storage: 1Gi }\n",
+    });
+    expect(() => problems(base, upper)).toThrow("config was accepted");
+  });
+
   it("the local stack's own tenant files are valid", () => {
     const cfg = parsePlatformConfig({ ...base, tenantsDir: "stacks/tenants/local" });
     expect(cfg.tenants.map((t) => t.name)).toContain("team-demo");
