@@ -179,6 +179,7 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     { ...base, tenants: [{ name: "kubeflow-user-example-com", owner: "mallory@example.com" }] },
     "platform.tenants[0].name",
   ],
+  ["an empty sources directory path", { ...base, sourcesDir: "" }, "platform.sourcesDir"],
   [
     "a Dex connector id Dex reserves",
     {
