@@ -10,7 +10,8 @@ import { ObjectTransform } from "./transforms";
 
 type Webhook = { failurePolicy?: string; clientConfig?: Record<string, unknown> };
 
-function isIstioValidator(obj: K8sObject): boolean {
+/** istiod's validating webhook configuration, whose failurePolicy istiod owns. */
+export function isIstioValidator(obj: K8sObject): boolean {
   return (
     obj.kind === "ValidatingWebhookConfiguration" &&
     (obj.metadata.name.startsWith("istio-validator") || obj.metadata.labels?.app === "istiod")

@@ -2,7 +2,7 @@
 // containers, times replicas), plus one Istio proxy per meshed replica with the requests istiod's
 // injector gives it. The plan's footprint is what the program asks for; this is what it gets.
 import { quantityToNumber } from "../lib/quantity";
-import { isInjected } from "../verify/istioInjection";
+import { isInjected, meshSettings } from "../verify/istioInjection";
 import { namespacesOf, podTemplates } from "../verify/pods";
 import { RenderedObject } from "./objects";
 import { ChartValues } from "./render";
@@ -21,21 +21,13 @@ type Requests = { cpu?: string; memory?: string };
 const cpu = (r?: Requests) => (r?.cpu ? Math.round(quantityToNumber(r.cpu) * 1000) : 0);
 const mem = (r?: Requests) => (r?.memory ? Math.round(quantityToNumber(r.memory) / 2 ** 20) : 0);
 
-/** The proxy's requests from the istiod chart's values (global.proxy.resources.requests). Pure. */
-export function sidecarRequests(chartValues: ChartValues[]): Requests {
-  const istiod = chartValues.find((c) => c.pin.chart === "istiod");
-  const global = istiod?.values.global as
-    { proxy?: { resources?: { requests?: Requests } } } | undefined;
-  return global?.proxy?.resources?.requests ?? {};
-}
-
 /** Per component, foundation and apps alike, in render order. Pure. */
 export function renderedFootprint(
   objects: RenderedObject[],
   chartValues: ChartValues[],
 ): RenderedFootprintRow[] {
   const namespaces = namespacesOf(objects);
-  const proxy = sidecarRequests(chartValues);
+  const proxy = meshSettings(chartValues).proxyRequests;
   const rows = new Map<string, RenderedFootprintRow>();
   for (const pod of podTemplates(objects)) {
     const kind = pod.owner.object.kind;

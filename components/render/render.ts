@@ -19,6 +19,7 @@ import { Registration, urnFor } from "../plan/recorder";
 import { HelmChartPin } from "../versions";
 import { notes, UpstreamNote } from "./notes";
 import { apiVersionOfType, crdScopes, isNamespaced, RenderedObject, typeToken } from "./objects";
+import { SOURCES_ENV } from "../sources/resolve";
 import { renderTools } from "./tools";
 
 export interface NotRendered {
@@ -192,7 +193,7 @@ function renderNote(note: UpstreamNote, reg: Registration): K8sObject[] | string
     if (note.kind === "kustomize") return kustomizeBuild(String(reg.inputs.directory));
     const chart = String(reg.inputs.chart);
     if (!fs.existsSync(chart))
-      return `chart ${note.pin!.chart} ${note.pin!.version} is not in the sources directory (set platform.sourcesDir or ${"KUBEFLOW_PLATFORM_SOURCES"} to a directory filled by npm run sources)`;
+      return `chart ${note.pin!.chart} ${note.pin!.version} is not in the sources directory (set platform.sourcesDir or ${SOURCES_ENV} to a directory filled by npm run sources)`;
     return helmTemplate(
       String(reg.inputs.name || reg.name),
       chart,

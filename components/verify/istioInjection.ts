@@ -11,6 +11,8 @@ export interface MeshSettings {
   cni: boolean;
   /** global.proxy.seccompProfile: the template sets it on the proxy and the init container. */
   seccompProfile?: Record<string, unknown>;
+  /** global.proxy.resources.requests: what each injected proxy asks for. */
+  proxyRequests: { cpu?: string; memory?: string };
 }
 
 /** Our Istio settings, from the values the istiod and cni charts are given. Pure. */
@@ -20,9 +22,21 @@ export function meshSettings(chartValues: ChartValues[]): MeshSettings {
   const pilotCni = Boolean(
     (istiod?.values.pilot as { cni?: { enabled?: boolean } } | undefined)?.cni?.enabled,
   );
-  const proxy = (istiod?.values.global as { proxy?: { seccompProfile?: Record<string, unknown> } })
-    ?.proxy;
-  return { cni: pilotCni && cniChart, seccompProfile: proxy?.seccompProfile };
+  const proxy = (
+    istiod?.values.global as
+      | {
+          proxy?: {
+            seccompProfile?: Record<string, unknown>;
+            resources?: { requests?: MeshSettings["proxyRequests"] };
+          };
+        }
+      | undefined
+  )?.proxy;
+  return {
+    cni: pilotCni && cniChart,
+    seccompProfile: proxy?.seccompProfile,
+    proxyRequests: proxy?.resources?.requests ?? {},
+  };
 }
 
 const PROXY_USER = 1337;

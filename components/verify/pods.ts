@@ -75,8 +75,6 @@ export function podTemplateOf(
 export function podTemplates(objects: RenderedObject[]): PodTemplate[] {
   const out: PodTemplate[] = [];
   for (const o of objects) {
-    if (o.object.apiVersion.startsWith("kubeflow.org") || o.object.apiVersion.includes("knative"))
-      continue;
     const t = podTemplateOf(o.object);
     if (!t) continue;
     const meta = t.meta as {

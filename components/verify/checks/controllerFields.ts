@@ -2,6 +2,7 @@
 // (cainjector fills it; re-applying "" blanks it), Istio's validator failurePolicy (istiod flips
 // Ignore to Fail), and webhook-certificate Secrets with empty data (the controller writes the
 // certificates; Secret data is replaced on apply, wiping them).
+import { isIstioValidator } from "../../lib/controllerFields";
 import { Check, violation, Violation } from "../types";
 
 type Webhook = { name: string; failurePolicy?: string; clientConfig?: { caBundle?: string } };
@@ -15,9 +16,7 @@ export const controllerFields: Check = {
     for (const o of input.objects) {
       const k = o.object.kind;
       if (k === "ValidatingWebhookConfiguration" || k === "MutatingWebhookConfiguration") {
-        const istio =
-          o.object.metadata.name.startsWith("istio-validator") ||
-          o.object.metadata.labels?.["app"] === "istiod";
+        const istio = isIstioValidator(o.object);
         for (const w of (o.object.webhooks ?? []) as Webhook[]) {
           if (w.clientConfig && "caBundle" in w.clientConfig && !w.clientConfig.caBundle)
             out.push(
@@ -29,7 +28,7 @@ export const controllerFields: Check = {
                 "drop the field in a transform (dropControllerFields)",
               ),
             );
-          if (istio && k === "ValidatingWebhookConfiguration" && w.failurePolicy)
+          if (istio && w.failurePolicy)
             out.push(
               violation(
                 "controller-fields",
