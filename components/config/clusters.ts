@@ -176,6 +176,19 @@ const admins = (example: string) =>
     .default([])
     .meta({ description: "Who gets cluster-admin.", examples: [[example]] });
 
+// Both guards, Pulumi's protect and the cloud's own deletion protection, follow this one switch, so
+// a teardown is: set it false, `pulumi up`, `pulumi destroy` (docs/<cloud>.md, "Teardown").
+const deletionProtectionField = {
+  deletionProtection: z
+    .boolean()
+    .default(true)
+    .meta({
+      description:
+        "Protect the cluster, its network, the managed database and the bucket: Pulumi protect plus the cloud's deletion protection where the resource has one. Set false and run pulumi up before pulumi destroy.",
+      examples: [false],
+    }),
+};
+
 const storageFields = {
   rwxStorageClass: z
     .boolean()
@@ -220,6 +233,7 @@ export const AwsClusterSchema = z
     admins: admins("arn:aws:iam::123456789012:role/platform-admins"),
     nodePools: z.array(NodePoolSchema).min(1),
     ...storageFields,
+    ...deletionProtectionField,
   })
   .superRefine((c, ctx) => {
     checkNodePools("aws", c.nodePools, ctx);
@@ -288,6 +302,7 @@ export const GcpClusterSchema = z
     admins: admins("group:platform-admins@example.com"),
     nodePools: z.array(NodePoolSchema).min(1),
     ...storageFields,
+    ...deletionProtectionField,
   })
   .superRefine((c, ctx) => {
     checkNodePools("gcp", c.nodePools, ctx);
@@ -350,6 +365,7 @@ export const AzureClusterSchema = z
     admins: admins("00000000-0000-0000-0000-000000000000"),
     nodePools: z.array(NodePoolSchema).min(1),
     ...storageFields,
+    ...deletionProtectionField,
   })
   .superRefine((c, ctx) => checkNodePools("azure", c.nodePools, ctx))
   .meta({ description: "An AKS cluster (private nodes, Workload Identity, Entra ID admins)." });
