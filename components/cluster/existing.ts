@@ -1,4 +1,5 @@
 // Cluster layer for a cluster that already exists: one k8s.Provider from a kubeconfig and context.
+import { KUBERNETES_PROVIDER_SETTINGS } from "../lib/providerOptions";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -83,7 +84,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Cluster
         kubeconfig: resolved.kubeconfigPath,
         context: resolved.context,
         clusterIdentifier: resolved.clusterIdentifier,
-        enableServerSideApply: true,
+        ...KUBERNETES_PROVIDER_SETTINGS,
       },
       { parent: this },
     );

@@ -1,6 +1,7 @@
 // What the cluster layer hands the platform layer, whatever the cluster kind: a Kubernetes provider
 // and the facts the platform needs (storage, GPU pools, load balancer annotations, managed data
 // services, what tenants' cloud identities trust).
+import { KUBERNETES_PROVIDER_SETTINGS } from "../lib/providerOptions";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
@@ -111,7 +112,7 @@ export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
     provider: new k8s.Provider("cluster-k8s", {
       kubeconfig,
       clusterIdentifier: facts.clusterIdentifier ?? stack,
-      enableServerSideApply: true,
+      ...KUBERNETES_PROVIDER_SETTINGS,
     }),
     context: stack,
     ready: [],

@@ -1,6 +1,7 @@
 // MinIO for Pipelines artifacts, written by us. A provisioning Job (idempotent, re-run whenever the
 // set of users changes) creates the bucket, the Pipelines user and one user per tenant whose policy
 // only reaches the tenant's prefixes: the isolation upstream gets from SeaweedFS's IAM API.
+import { checksumAnnotation, secretContentHash } from "../lib/rollout";
 import { createHash } from "crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
@@ -178,7 +179,16 @@ export function minioUsers(
       spec: {
         backoffLimit: 6,
         template: {
-          metadata: { labels: labels(args.jobPrefix) },
+          // A changed key (a tenant's own, or a rotated one) changes the template: the Job is
+          // replaced and runs again, so MinIO holds what the Secret says.
+          metadata: {
+            labels: labels(args.jobPrefix),
+            annotations: {
+              [checksumAnnotation({ kind: "Secret", name: args.secretName })]: secretContentHash(
+                args.users,
+              ),
+            },
+          },
           spec: {
             restartPolicy: "OnFailure",
             securityContext: podSecurity(),

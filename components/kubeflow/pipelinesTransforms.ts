@@ -3,6 +3,7 @@
 import { images } from "../versions";
 import { ObjectTransform, forObject, mergeData, removeEnv, setEnv } from "../lib/transforms";
 import { K8sObject } from "../lib/k8s";
+import { contentHash, rollOnChange } from "../lib/rollout";
 import { stringify } from "yaml";
 
 export interface ObjectStoreEndpoint {
@@ -26,23 +27,27 @@ export interface DatabaseEndpoint {
 
 export const TENANT_SYNC_CONFIGMAP = "kubeflow-platform-tenant-sync";
 
+/** What we put into upstream's pipeline-install-config: our database, bucket and cache image. */
+export function installConfigData(
+  db: DatabaseEndpoint,
+  store: ObjectStoreEndpoint,
+): Record<string, string> {
+  return {
+    dbHost: db.host,
+    dbPort: String(db.port),
+    mysqlHost: db.host,
+    mysqlPort: String(db.port),
+    bucketName: store.bucket,
+    // External databases drop idle connections; recycle them before that happens.
+    ConMaxLifeTime: "120s",
+    // Upstream names ghcr.io/containerd/busybox without a tag (latest): the image the cache
+    // server gives cached steps is pinned here and mirrored with the rest.
+    cacheImage: images.pipelinesCache,
+  };
+}
+
 export function installConfig(db: DatabaseEndpoint, store: ObjectStoreEndpoint): ObjectTransform {
-  return forObject(
-    "ConfigMap",
-    "pipeline-install-config",
-    mergeData({
-      dbHost: db.host,
-      dbPort: String(db.port),
-      mysqlHost: db.host,
-      mysqlPort: String(db.port),
-      bucketName: store.bucket,
-      // External databases drop idle connections; recycle them before that happens.
-      ConMaxLifeTime: "120s",
-      // Upstream names ghcr.io/containerd/busybox without a tag (latest): the image the cache
-      // server gives cached steps is pinned here and mirrored with the rest.
-      cacheImage: images.pipelinesCache,
-    }),
-  );
+  return forObject("ConfigMap", "pipeline-install-config", mergeData(installConfigData(db, store)));
 }
 
 /**
@@ -88,15 +93,13 @@ export function uiObjectStore(store: ObjectStoreEndpoint): ObjectTransform {
   );
 }
 
+function argoConfigData(store: ObjectStoreEndpoint): Record<string, string> {
+  return { artifactRepository: stringify(artifactRepository(store, "{{workflow.namespace}}")) };
+}
+
 /** Argo's default artifact repository (used where a namespace has none of its own). */
 export function argoArtifactRepository(store: ObjectStoreEndpoint): ObjectTransform {
-  return forObject(
-    "ConfigMap",
-    "workflow-controller-configmap",
-    mergeData({
-      artifactRepository: stringify(artifactRepository(store, "{{workflow.namespace}}")),
-    }),
-  );
+  return forObject("ConfigMap", "workflow-controller-configmap", mergeData(argoConfigData(store)));
 }
 
 /** An Argo S3 artifact repository whose keys sit under the namespace's private prefix. Pure. */
@@ -161,5 +164,14 @@ export function pipelinesTransforms(args: {
     uiObjectStore(args.store),
     argoArtifactRepository(args.store),
     tenantSyncHook(args.syncImage, args.store),
+    // A changed database or bucket restarts the services that read them as env at start.
+    rollOnChange(
+      { kind: "ConfigMap", name: "pipeline-install-config" },
+      contentHash(installConfigData(args.db, args.store)),
+    ),
+    rollOnChange(
+      { kind: "ConfigMap", name: "workflow-controller-configmap" },
+      contentHash(argoConfigData(args.store)),
+    ),
   ];
 }
