@@ -31,6 +31,7 @@ import { mirrorImages } from "./lib/images";
 import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
 import { noteStackTransforms } from "./render/notes";
+import { apiVersionAliases } from "./lib/apiVersionAliases";
 import { useSources } from "./sources/active";
 import { sourcesDirectory } from "./sources/resolve";
 
@@ -114,6 +115,9 @@ export async function buildPlatform(
 ): Promise<PlatformOutputs> {
   // Upstream artifacts come from the pinned URLs or from a local sources directory.
   useSources(sourcesDirectory(cfg.sourcesDir));
+  // Every Kubernetes resource is aliased to its kind's other served versions, so an upstream move
+  // between versions updates the object instead of colliding with it. Registered before any resource.
+  pulumi.runtime.registerResourceTransform(apiVersionAliases);
   // One stack-wide transform rewrites every image (ours, charts', kustomizations') to the mirror.
   // It must be registered before any resource.
   if (cfg.images.registry) {

@@ -11,6 +11,7 @@ import { ordering } from "./checks/ordering";
 import { podSecurity } from "./checks/podSecurity";
 import { references } from "./checks/references";
 import { schema } from "./checks/schema";
+import { servedVersions } from "./checks/servedVersions";
 import { Check, VerifyInput, Violation } from "./types";
 
 export const CHECKS: Check[] = [
@@ -26,6 +27,7 @@ export const CHECKS: Check[] = [
   chartValues,
   defaultNamespace,
   duplicates,
+  servedVersions,
 ];
 
 /** Run every check over a render. Pure. */

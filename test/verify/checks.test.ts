@@ -19,6 +19,7 @@ import { ordering } from "../../components/verify/checks/ordering";
 import { podSecurity } from "../../components/verify/checks/podSecurity";
 import { references } from "../../components/verify/checks/references";
 import { schema } from "../../components/verify/checks/schema";
+import { servedVersions } from "../../components/verify/checks/servedVersions";
 import { Check, VerifyInput } from "../../components/verify/types";
 import { charts } from "../../components/versions";
 
@@ -641,5 +642,35 @@ describe("hpa-replicas", () => {
     ];
     expect(run(hpaReplicas, input(objs))).toEqual([]);
     expect(objs[0].object.spec).toMatchObject({ minReplicas: 2, maxReplicas: 20 });
+  });
+});
+
+describe("servedVersions", () => {
+  const crd = (group: string, kind: string, versions: string[]): K8sObject => ({
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `${kind.toLowerCase()}s.${group}` },
+    spec: { group, names: { kind }, versions: versions.map((name) => ({ name, served: true })) },
+  });
+  it("GIVEN a multi-version CRD missing from the alias table THEN it is named", () => {
+    expect(
+      run(servedVersions, input([rendered(crd("example.com", "Widget", ["v1", "v2"]))])),
+    ).toEqual(["CustomResourceDefinition widgets.example.com spec.versions"]);
+  });
+  it("GIVEN a listed kind that serves a version the table lacks THEN it is named", () => {
+    expect(
+      run(
+        servedVersions,
+        input([rendered(crd("kubeflow.org", "Profile", ["v1", "v1beta1", "v2"]))]),
+      ),
+    ).toEqual(["CustomResourceDefinition profiles.kubeflow.org spec.versions"]);
+  });
+  it("GIVEN a listed kind, or a single-version CRD THEN nothing", () => {
+    expect(
+      run(servedVersions, input([rendered(crd("kubeflow.org", "Profile", ["v1beta1", "v1"]))])),
+    ).toEqual([]);
+    expect(run(servedVersions, input([rendered(crd("example.com", "Widget", ["v1"]))]))).toEqual(
+      [],
+    );
   });
 });

@@ -1,0 +1,38 @@
+// Every kind whose CRD serves several versions is in the API-version alias table
+// (components/lib/apiVersionAliases.ts) with exactly those versions: otherwise an upstream move of
+// one of its objects to another version is a create that collides with the object already there.
+import { SERVED_VERSIONS } from "../../lib/apiVersionAliases";
+import { Check, violation } from "../types";
+
+type CrdSpec = {
+  group: string;
+  names: { kind: string };
+  versions: { name: string; served?: boolean }[];
+};
+
+export const servedVersions: Check = {
+  name: "served-versions",
+  description:
+    "every multi-version CRD is in the API-version alias table, with its served versions",
+  run(input) {
+    return input.objects.flatMap((o) => {
+      if (o.object.kind !== "CustomResourceDefinition") return [];
+      const spec = o.object.spec as CrdSpec;
+      const served = spec.versions
+        .filter((v) => v.served)
+        .map((v) => v.name)
+        .sort();
+      const listed = [...(SERVED_VERSIONS[spec.group]?.[spec.names.kind] ?? [])].sort();
+      if (served.length < 2 || served.join() === listed.join()) return [];
+      return [
+        violation(
+          "served-versions",
+          o,
+          "spec.versions",
+          `serves ${served.join(", ")}; the alias table lists ${listed.join(", ") || "nothing"}`,
+          `set SERVED_VERSIONS["${spec.group}"].${spec.names.kind} to ${JSON.stringify(served)} in components/lib/apiVersionAliases.ts`,
+        ),
+      ];
+    });
+  },
+};
