@@ -2,11 +2,14 @@
 // build the platform and export what operators need to log in. The main is async because tenants
 // register in batches (components/lib/batches.ts): Pulumi waits for the returned promise.
 import { loadPlatformConfig } from "./components/config/load";
+import { PLATFORM_VERSION } from "./components/migrations/version";
 import { buildPlatform } from "./components/platform";
 
 export = async () => {
   const platform = await buildPlatform(loadPlatformConfig());
   return {
+    /** The release that deployed the stack; the next run reads it to choose its migrations. */
+    platformVersion: PLATFORM_VERSION,
     kubeContext: platform.context,
     dashboardUrl: platform.dashboardUrl,
     /** Log in with these (pulumi stack output --show-secrets staticUserPasswords). */

@@ -32,6 +32,7 @@ import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
 import { noteStackTransforms } from "./render/notes";
 import { apiVersionAliases } from "./lib/apiVersionAliases";
+import { requireUpgradePath } from "./migrations/record";
 import { useSources } from "./sources/active";
 import { sourcesDirectory } from "./sources/resolve";
 
@@ -115,6 +116,8 @@ export async function buildPlatform(
 ): Promise<PlatformOutputs> {
   // Upstream artifacts come from the pinned URLs or from a local sources directory.
   useSources(sourcesDirectory(cfg.sourcesDir));
+  // A stack deployed by a release this one cannot migrate from is refused before anything else.
+  await requireUpgradePath();
   // Every Kubernetes resource is aliased to its kind's other served versions, so an upstream move
   // between versions updates the object instead of colliding with it. Registered before any resource.
   pulumi.runtime.registerResourceTransform(apiVersionAliases);

@@ -37,6 +37,8 @@ export interface KustomizePin {
   paths: string[];
   /** Single manifest files inside kubeflow/manifests that no kustomization there includes. */
   files?: string[];
+  /** The upstream component's own version where a step depends on it (from its labels). */
+  version?: string;
   images: string[];
 }
 
@@ -315,6 +317,17 @@ export const manifests = {
       `${KNATIVE}/serving/cmd/webhook@sha256:8754cefd1f1db905495de5ba707b37459cc212b830d40962162654986d264d74`,
       `${KNATIVE}/net-istio/cmd/controller@sha256:915a3a9b8caea8cceb59258ca2b941c83f0ab230aef5c1dd3b9499574ac3f379`,
       `${KNATIVE}/net-istio/cmd/webhook@sha256:4d9c50245aeafb269876d05ddb95d235372abfe2b2ac1c9d8c7cd3a2ccf2d6b7`,
+    ],
+  },
+  // Knative's storage-version migration (Knative Serving 1.21.1, the version its labels carry):
+  // upstream ships it apart from the install (common/knative/knative-serving-post-install-jobs) to
+  // be run after an upgrade; here it is a migration step, a Job named for the version, so it runs
+  // once per Knative release (components/migrations/knativeStorageVersion.ts).
+  knativeServingStorageMigration: {
+    paths: ["common/knative/knative-serving-post-install-jobs/base"],
+    version: "1.21.1",
+    images: [
+      `${KNATIVE}/pkg/apiextensions/storageversion/cmd/migrate@sha256:6106427387f7f50f672218d0d68668cd20a571684cccb40da6f3cf6ae048ea1c`,
     ],
   },
   // Knative Eventing 1.21.0 (optional): core, in-memory channel, multi-tenant broker. Upstream's

@@ -7,6 +7,7 @@ import { AppSettings } from "../config/apps";
 import { labels } from "../lib/k8s";
 import { pinnedChart } from "../lib/charts";
 import { upstreamKustomization } from "../lib/kustomize";
+import { knativeStorageVersionMigration } from "../migrations/knativeStorageVersion";
 import { waitFor } from "../lib/transforms";
 import { AppRequests, mergeResources, workloadSettings } from "../lib/workloads";
 import { charts, manifests } from "../versions";
@@ -101,6 +102,11 @@ export class KnativeServing extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [...args.dependsOn, gateway] },
     );
+    // After an upgrade of Knative, its stored objects move to the current storage version.
+    knativeStorageVersionMigration(`${name}-storage-migration`, {
+      parent: this,
+      dependsOn: [serving],
+    });
     this.ready = [serving, gateway];
     this.registerOutputs({});
   }

@@ -8,7 +8,13 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 // subclass, so the recorder is installed the way setMocks installs its own monitor.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const settings = require("@pulumi/pulumi/runtime/settings") as {
-  setMockOptions(monitor: unknown, project?: string, stack?: string, preview?: boolean): void;
+  setMockOptions(
+    monitor: unknown,
+    project?: string,
+    stack?: string,
+    preview?: boolean,
+    organization?: string,
+  ): void;
   waitForRPCs(): Promise<void>;
 };
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
@@ -277,7 +283,8 @@ export function installRecorder(args: {
 }): RecordingMonitor {
   const monitor = new RecordingMonitor(args.stackOutputs);
   current = monitor;
-  settings.setMockOptions(monitor, args.project, args.stack, true);
+  // "organization" is what a DIY backend (pulumi login --local, s3://, ...) calls every stack's org.
+  settings.setMockOptions(monitor, args.project, args.stack, true, "organization");
   const store = state.getStore();
   store.supportsSecrets = true;
   store.supportsResourceReferences = true;
