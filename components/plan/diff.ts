@@ -5,6 +5,8 @@
 import { isDeepStrictEqual } from "util";
 import { PlanJson } from "./report";
 import { Registration } from "./recorder";
+import { forceNewFields } from "../lib/forceNew";
+import { apiVersionOfType } from "../render/objects";
 
 /** Resources whose loss loses data. */
 export function isStateful(r: Registration): boolean {
@@ -37,15 +39,8 @@ export function replacementFields(r: Registration): string[][] {
     r.type.includes(":kustomize/")
   )
     return [];
-  const fields = [
-    ["metadata", "name"],
-    ["metadata", "namespace"],
-  ];
-  if (r.type.endsWith(":PersistentVolumeClaim"))
-    fields.push(["spec", "storageClassName"], ["spec", "accessModes"], ["spec", "volumeName"]);
-  if (r.type.endsWith(":StatefulSet"))
-    fields.push(["spec", "selector"], ["spec", "serviceName"], ["spec", "volumeClaimTemplates"]);
-  return fields;
+  const kind = apiVersionOfType(r.type);
+  return kind ? forceNewFields(kind.apiVersion, kind.kind) : [];
 }
 
 export interface ComponentDiff {

@@ -3,10 +3,12 @@
 // and the Kubernetes provider will. An object keeps its state when its URN, or one of its aliases,
 // is in both; a new URN for an object the cluster already has is a create that fails with
 // AlreadyExists (pulumi-kubernetes 4.29 and later); a change of a field the provider cannot update
-// in place is a replacement (delete, then create: the objects have fixed names).
+// in place is a replacement (delete, then create: the objects have fixed names; the fields are in
+// components/lib/forceNew.ts).
 import { apiVersionOfType, describe, identity, RenderedObject, typeToken } from "../render/objects";
 import { otherVersionTypes } from "../lib/apiVersionAliases";
 import { K8sObject } from "../lib/k8s";
+import { forceNewFields } from "../lib/forceNew";
 
 export type UpgradeAction = "update" | "replace" | "create" | "delete" | "collision";
 
@@ -20,35 +22,6 @@ export interface UpgradeChange {
   fields?: string[];
 }
 
-const SELECTOR = [".spec.selector"];
-// The fields the provider replaces on, by kind (forceNewProperties in
-// provider/pkg/provider/diff.go, pulumi-kubernetes v4.32.0; ConfigMap and Secret data are left out
-// because our providers run with enableConfigMapMutable and enableSecretMutable).
-const FORCE_NEW: Record<string, string[]> = {
-  "apps/Deployment": SELECTOR,
-  "apps/DaemonSet": SELECTOR,
-  "apps/StatefulSet": [
-    ".spec.podManagementPolicy",
-    ".spec.revisionHistoryLimit",
-    ".spec.selector",
-    ".spec.serviceName",
-    ".spec.volumeClaimTemplates",
-  ],
-  "batch/Job": [".spec.completions", ".spec.parallelism", ".spec.selector", ".spec.template"],
-  "/PersistentVolumeClaim": [
-    ".spec.accessModes",
-    ".spec.selector",
-    ".spec.storageClassName",
-    ".spec.volumeName",
-  ],
-  "/Service": [".spec.clusterIP"],
-  "/Secret": [".type"],
-  "/ResourceQuota": [".spec.scopes"],
-  "rbac.authorization.k8s.io/RoleBinding": [".roleRef"],
-  "rbac.authorization.k8s.io/ClusterRoleBinding": [".roleRef"],
-  "storage.k8s.io/StorageClass": [".parameters", ".provisioner"],
-};
-
 /** Whether losing the object loses data. Pure. */
 export function isStateful(obj: K8sObject): boolean {
   if (obj.kind === "PersistentVolumeClaim" || obj.kind === "PersistentVolume") return true;
@@ -57,20 +30,17 @@ export function isStateful(obj: K8sObject): boolean {
   return obj.kind === "StatefulSet" && (spec?.volumeClaimTemplates?.length ?? 0) > 0;
 }
 
-function kindOf(obj: K8sObject): string {
-  const group = obj.apiVersion.includes("/") ? obj.apiVersion.split("/")[0] : "";
-  return `${group}/${obj.kind}`;
-}
-
-function at(obj: K8sObject, path: string): string {
+function at(obj: K8sObject, path: string[]): string {
   let v: unknown = obj;
-  for (const key of path.split(".").slice(1)) v = (v as Record<string, unknown> | undefined)?.[key];
+  for (const key of path) v = (v as Record<string, unknown> | undefined)?.[key];
   return JSON.stringify(v ?? null);
 }
 
 /** The fields whose change forces a replacement of this object. Pure. */
 export function replacingFields(before: K8sObject, after: K8sObject): string[] {
-  return (FORCE_NEW[kindOf(after)] ?? []).filter((p) => at(before, p) !== at(after, p));
+  return forceNewFields(after.apiVersion, after.kind)
+    .filter((p) => at(before, p) !== at(after, p))
+    .map((p) => `.${p.join(".")}`);
 }
 
 /** The URNs the engine would match for this one: its own, then its aliases' (other versions). */
