@@ -17,8 +17,11 @@ function git(args: string[], cwd = process.cwd()): string {
   }).trim();
 }
 
-/** The plan of `stack` at `ref`; an empty plan when the stack has no file there (a new stack). */
-export function planAtCommit(stack: string, ref: string): PlanJson {
+/**
+ * Run `fn` in a git worktree of `ref` (detached, borrowing this checkout's node_modules), removed
+ * afterwards whatever happens.
+ */
+export function inWorktreeOf<T>(ref: string, fn: (dir: string) => T): T {
   const top = git(["rev-parse", "--show-toplevel"]);
   const commit = git(["rev-parse", "--verify", `${ref}^{commit}`]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kubeflow-platform-base-"));
@@ -26,16 +29,7 @@ export function planAtCommit(stack: string, ref: string): PlanJson {
     git(["worktree", "add", "--detach", "--quiet", dir, commit], top);
     if (!fs.existsSync(path.join(dir, "node_modules")))
       fs.symlinkSync(path.join(top, "node_modules"), path.join(dir, "node_modules"), "dir");
-    if (!fs.existsSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`)))
-      return { stack, resources: [], footprint: [] } as unknown as PlanJson;
-    const out = path.join(dir, "base-plan.json");
-    execFileSync("npx", ["tsx", "scripts/plan.ts", "--stack", stack, "--json", out], {
-      cwd: dir,
-      stdio: ["ignore", "ignore", "pipe"],
-      // The same relative work folder as the working tree's plan, so inputs compare equal.
-      env: { ...process.env, KUBEFLOW_PLATFORM_WORK_DIR: workDir() },
-    });
-    return JSON.parse(fs.readFileSync(out, "utf8")) as PlanJson;
+    return fn(dir);
   } finally {
     try {
       git(["worktree", "remove", "--force", dir], top);
@@ -44,4 +38,25 @@ export function planAtCommit(stack: string, ref: string): PlanJson {
       git(["worktree", "prune"], top);
     }
   }
+}
+
+/** Run one of the project's scripts in `dir` with the working tree's work folder. */
+export function runScriptIn(dir: string, script: string, args: string[]): void {
+  execFileSync("npx", ["tsx", `scripts/${script}.ts`, ...args], {
+    cwd: dir,
+    stdio: ["ignore", "ignore", "pipe"],
+    // The same relative work folder as the working tree's run, so inputs compare equal.
+    env: { ...process.env, KUBEFLOW_PLATFORM_WORK_DIR: workDir() },
+  });
+}
+
+/** The plan of `stack` at `ref`; an empty plan when the stack has no file there (a new stack). */
+export function planAtCommit(stack: string, ref: string): PlanJson {
+  return inWorktreeOf(ref, (dir) => {
+    if (!fs.existsSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`)))
+      return { stack, resources: [], footprint: [] } as unknown as PlanJson;
+    const out = path.join(dir, "base-plan.json");
+    runScriptIn(dir, "plan", ["--stack", stack, "--json", out]);
+    return JSON.parse(fs.readFileSync(out, "utf8")) as PlanJson;
+  });
 }

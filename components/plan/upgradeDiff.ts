@@ -118,3 +118,23 @@ export function moveToVersion(r: RenderedObject, apiVersion: string): RenderedOb
     urn: [parts[0], parts[1], chain.join("$"), ...parts.slice(3)].join("::"),
   };
 }
+
+/** One line per change, counts first; blocking ones marked. Pure. */
+export function formatUpgradeDiff(changes: UpgradeChange[]): string {
+  if (changes.length === 0) return "  nothing";
+  const blocking = new Set(blockingChanges(changes));
+  const counts = (["update", "replace", "create", "delete", "collision"] as const)
+    .map((a) => `${changes.filter((c) => c.action === a).length} ${a}`)
+    .join(", ");
+  const lines = changes
+    .filter((c) => c.action !== "update")
+    .map(
+      (c) =>
+        `  ${blocking.has(c) ? "✗" : "·"} ${c.action} ${c.object}${c.fields ? ` (${c.fields.join(", ")})` : ""}${
+          c.action === "collision"
+            ? ": a new URN for an object the cluster has; add an alias from its old URN"
+            : ""
+        }${blocking.has(c) && c.action !== "collision" ? ": loses data" : ""}`,
+    );
+  return [`  ${counts}`, ...lines].join("\n");
+}
