@@ -28,6 +28,10 @@ runScript(
         `${step.what}: ${step.argv.join(" ")}${step.stdoutTo ? ` > ${step.stdoutTo}` : ""}`,
       );
       if (values["dry-run"]) continue;
+      if (step.skipIfExists && fs.existsSync(step.skipIfExists)) {
+        console.log(`  already there: ${step.skipIfExists}`);
+        continue;
+      }
       const [program, ...args] = step.argv;
       const binary = program === "helm" ? renderTools().helm : program;
       if (step.argv[1] === "pull")

@@ -12,6 +12,11 @@ export interface FillStep {
   stdoutTo?: string;
   /** The standard output the step must print (a moved tag is refused). */
   expect?: string;
+  /**
+   * Skip the step when this path exists: a directory filled for another commit's pins already has
+   * the trees the two share (one directory serves both sides of render --base).
+   */
+  skipIfExists?: string;
 }
 
 function gitSteps(pin: GitSourcePin, dir: string): FillStep[] {
@@ -20,6 +25,7 @@ function gitSteps(pin: GitSourcePin, dir: string): FillStep[] {
     {
       what: `${pin.repo} ${pin.ref}`,
       argv: ["git", "clone", "--depth", "1", "--branch", pin.ref, pin.repo, dest],
+      skipIfExists: dest,
     },
   ];
   if (pin.repo === kubeflowManifests.repo)
