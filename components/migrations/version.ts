@@ -40,6 +40,6 @@ export function checkUpgradePath(
     semver.minor(recorded) === semver.minor(current);
   if (semver.gt(recorded, current) && !sameMinor)
     throw new UpgradePathError(
-      `the stack was last deployed by kubeflow-platform ${recorded}, newer than this release (${current}): roll back by restoring the stack's state as docs/upgrading.md says ("Roll back"), not by running an older release over it`,
+      `the stack was last deployed by kubeflow-platform ${recorded}, newer than this release (${current}): roll back by restoring the stack's state as docs/upgrading.md says ("Rolling back"), not by running an older release over it`,
     );
 }
