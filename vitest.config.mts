@@ -11,7 +11,7 @@ process.env.KUBEFLOW_PLATFORM_WORK_DIR ??= path.join(
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "policies/test/**/*.test.ts"],
     // One process per file keeps Pulumi's global runtime state (mocks, config) per test file.
     pool: "forks",
     testTimeout: 60_000,

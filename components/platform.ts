@@ -36,8 +36,13 @@ import { requireUpgradePath } from "./migrations/record";
 import { useSources } from "./sources/active";
 import { sourcesDirectory } from "./sources/resolve";
 
-/** The first user's own tenant gets a modest quota, as every tenant must (see the policy pack). */
-export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi" };
+/**
+ * The first user's own tenant gets a modest quota, as every tenant must (see the policy pack), and
+ * no GPUs: a bound the policy pack can check on a cluster with GPU pools (where every tenant's
+ * quota must cover GPUs) and a no-op elsewhere. To give that user GPUs, add a tenant file they own;
+ * it replaces the automatic tenant.
+ */
+export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi", gpu: 0 };
 
 /** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
 export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
@@ -73,6 +78,11 @@ export interface TenantLayerFacts {
   objectStore?: TenantObjectStoreFacts;
   /** Tolerations for the GPU PodDefault. */
   gpuTolerations: Toleration[];
+  /**
+   * The most GPUs the platform's GPU pools hold (Σ maxNodes × gpusPerNode). A tenants stack has no
+   * pools of its own: its policy config checks its tenants' GPU quotas against this.
+   */
+  gpuCapacity: number;
 }
 
 /** The facts, from the platform's config (platform keys passed in when tenants share them). Pure. */
@@ -94,7 +104,13 @@ export function tenantLayerFacts(
         }
       : undefined,
     gpuTolerations: gpuTolerations(gpuPools),
+    gpuCapacity: gpuCapacityOf(gpuPools),
   };
+}
+
+/** The most GPUs the pools can hold: Σ maxNodes × gpusPerNode. Pure. */
+export function gpuCapacityOf(pools: GpuPool[]): number {
+  return pools.reduce((n, p) => n + (p.maxNodes ?? 0) * p.gpusPerNode, 0);
 }
 
 /** The tolerations that let a pod onto any of the GPU pools, without duplicates. */

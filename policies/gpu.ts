@@ -14,19 +14,29 @@ import {
 export interface GpuCapacityConfig {
   /** Quota may exceed capacity by this factor (1 = never). */
   overcommitRatio: number;
+  /**
+   * GPUs of pools that are not resources of this stack: for a tenants stack, the capacity its
+   * platform stack exports (`tenantFacts.gpuCapacity`). `npm run plan -- --policies` fills it in.
+   */
+  platformGpuCapacity: number;
 }
 
 /** The violation message when total GPU quota exceeds capacity × ratio, else undefined. Pure. */
 export function gpuCapacityViolation(
   resources: StackResource[],
   ratio: number,
+  platformGpuCapacity = 0,
 ): string | undefined {
   const total = resources
     .filter((r) => r.type === PROFILE_TYPE)
     .reduce((n, r) => n + (quotaValue(profileQuota(r.props), GPU_KEY) ?? 0), 0);
-  const capacity = gpuCapacity(gpuPools(resources));
+  const inStack = gpuCapacity(gpuPools(resources));
+  const capacity = inStack + platformGpuCapacity;
+  const source = platformGpuCapacity
+    ? `the GPU pools' capacity ${capacity} (${platformGpuCapacity} of the platform stack${inStack ? `, ${inStack} of this one` : ""})`
+    : `the GPU pools' capacity ${capacity}`;
   return total > capacity * ratio
-    ? `tenants' GPU quotas add up to ${total}, above the GPU pools' capacity ${capacity} × overcommit ${ratio} = ${capacity * ratio}; lower quotas or grow the pools`
+    ? `tenants' GPU quotas add up to ${total}, above ${source} × overcommit ${ratio} = ${capacity * ratio}; lower quotas or grow the pools`
     : undefined;
 }
 
@@ -36,12 +46,17 @@ export const gpuQuotaWithinCapacity: StackValidationPolicy = {
     "The sum of tenants' GPU quotas stays within the GPU pools' maximum capacity times an overcommit ratio.",
   enforcementLevel: "mandatory",
   configSchema: {
-    properties: { overcommitRatio: { type: "number", default: 1, minimum: 0 } },
+    properties: {
+      overcommitRatio: { type: "number", default: 1, minimum: 0 },
+      platformGpuCapacity: { type: "number", default: 0, minimum: 0 },
+    },
   },
   validateStack: (args, reportViolation) => {
+    const cfg = args.getConfig<GpuCapacityConfig>();
     const message = gpuCapacityViolation(
       args.resources,
-      args.getConfig<GpuCapacityConfig>().overcommitRatio,
+      cfg.overcommitRatio,
+      cfg.platformGpuCapacity,
     );
     if (message) reportViolation(message);
   },

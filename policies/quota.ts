@@ -1,7 +1,7 @@
 // Tenants' quotas: every tenant has one that covers CPU, memory and storage (and GPUs where the
 // cluster has GPU pools), and no tenant's quota exceeds the per-tenant ceilings.
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { quantityToNumber } from "../components/lib/quantity";
+import { quantityToNumber } from "./facts/quantity";
 import { GPU_KEY, PROFILE_TYPE, profileName, profileQuota, quotaValue } from "./tenants";
 
 export interface TenantQuotaConfig {

@@ -1,8 +1,8 @@
 // What the policies read from a stack: tenants (Profiles), their namespaces, GPU pools. Pure
 // functions over the props Pulumi hands to policies, shared by the policies and their tests.
-import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES } from "../components/lib/gpuTypes";
-import { podSpecsIn } from "../components/lib/images";
-import { quantityToNumber } from "../components/lib/quantity";
+import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES } from "./facts/gpuTypes";
+import { podSpecsIn } from "./facts/podSpecs";
+import { quantityToNumber } from "./facts/quantity";
 
 export const PROFILE_TYPE = "kubernetes:kubeflow.org/v1:Profile";
 export const NAMESPACE_TYPE = "kubernetes:core/v1:Namespace";

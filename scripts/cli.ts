@@ -1,7 +1,8 @@
 // What every script shares. Exit codes: 0 ok; 1 bad usage, bad config or another error (one line,
 // never a stack trace; PLAN_STACK_TRACES=1 shows it); 3 a plan diff that replaces or removes
-// something stateful; 4 verify found violations. `--help`/`-h` prints the usage and exits 0 before
-// anything runs; output piped into `head` ends quietly.
+// something stateful; 4 verify found violations; 5 a mandatory policy violation (plan
+// --policies). `--help`/`-h` prints the usage and exits 0 before anything runs; output piped into
+// `head` ends quietly.
 import { parseArgs, ParseArgsConfig } from "util";
 import { ConfigError } from "../components/config/errors";
 

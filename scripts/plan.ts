@@ -10,11 +10,19 @@ import { parsePlatformConfig } from "../components/config/load";
 import { SIDECAR_REQUESTS } from "../components/foundation/istio";
 import { footprint, formatFootprint } from "../components/plan/footprint";
 import { planAtCommit } from "../components/plan/basePlan";
+import {
+  planViolations,
+  readBasePolicyConfig,
+  stackPolicyConfig,
+} from "../components/plan/policies";
+import { formatViolation } from "../policies/run";
 import { requireStack, runScript, UsageError } from "./cli";
 
 const USAGE = [
-  "usage: npm run plan -- --stack <name> [--json <file>] [--base <git-ref>]",
+  "usage: npm run plan -- --stack <name> [--json <file>] [--base <git-ref>] [--policies] [--policy-config <file>]",
   "       (--base: also plan the stack as of that commit and print the diff; exit 3 as for --diff)",
+  "       (--policies: run the policy pack over the plan with the config CI gives the stack; exit 5 on a mandatory violation)",
+  "       (--policy-config: write that config, for pulumi preview --policy-pack-config <file>)",
   "       npm run plan -- --diff <old.json> <new.json>   (exit 3 when something stateful is replaced or removed)",
 ].join("\n");
 
@@ -40,6 +48,8 @@ runScript(
     json: { type: "string" },
     diff: { type: "boolean" },
     base: { type: "string" },
+    policies: { type: "boolean" },
+    "policy-config": { type: "string" },
   },
   async ({ values, positionals }) => {
     if (values.diff) {
@@ -54,7 +64,8 @@ runScript(
     const stack = requireStack(values.stack, USAGE);
     const raw = readStackPlatformConfig(stack);
     const resources = await evaluatePlatform(stack, raw);
-    const rows = footprint(parsePlatformConfig(raw));
+    const cfg = parsePlatformConfig(raw);
+    const rows = footprint(cfg);
     console.log(`Plan for stack ${stack} (▸ component, · resource; nothing is applied)\n`);
     console.log(formatTree(resources));
     console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
@@ -71,26 +82,49 @@ runScript(
       );
       console.log(`wrote ${values.json}`);
     }
-    if (values.base) {
-      let base;
-      try {
-        base = planAtCommit(stack, values.base);
-      } catch (err) {
-        const e = err as { stderr?: Buffer | string; message: string };
-        throw new UsageError(
-          `cannot plan ${stack} at ${values.base}: ${String(e.stderr || e.message)
-            .trim()
-            .split("\n")
-            .pop()}`,
-        );
+    let code = 0;
+    if (values.base) code = printBaseDiff(stack, values.base, planJson(stack, resources, rows));
+    if (values.policies || values["policy-config"]) {
+      const pack = stackPolicyConfig(cfg, readBasePolicyConfig());
+      if (values["policy-config"]) {
+        fs.writeFileSync(values["policy-config"], JSON.stringify(pack, null, 2) + "\n");
+        console.log(`wrote ${values["policy-config"]}`);
       }
-      const diffs = diffPlans(base as never, planJson(stack, resources, rows) as never);
-      console.log(
-        `\nChanges against ${values.base}:\n${formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR))}`,
-      );
-      return diffs.some((d) => d.dangerous.length) ? 3 : 0;
+      // A policy violation cannot be approved with a label, so it wins over a stateful change.
+      if (values.policies && printViolations(await planViolations(resources, pack))) code = 5;
     }
-    return 0;
+    return code;
   },
   true,
 );
+
+/** Plans the stack at `ref`, prints the diff; 3 when something stateful is replaced or removed. */
+function printBaseDiff(stack: string, ref: string, head: ReturnType<typeof planJson>): number {
+  let base;
+  try {
+    base = planAtCommit(stack, ref);
+  } catch (err) {
+    const e = err as { stderr?: Buffer | string; message: string };
+    throw new UsageError(
+      `cannot plan ${stack} at ${ref}: ${String(e.stderr || e.message)
+        .trim()
+        .split("\n")
+        .pop()}`,
+    );
+  }
+  const diffs = diffPlans(base as never, head as never);
+  console.log(
+    `\nChanges against ${ref}:\n${formatDiff(diffs, process.stdout.isTTY || Boolean(process.env.FORCE_COLOR))}`,
+  );
+  return diffs.some((d) => d.dangerous.length) ? 3 : 0;
+}
+
+/** Prints each violation; true when one is mandatory. */
+function printViolations(violations: Awaited<ReturnType<typeof planViolations>>): boolean {
+  const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
+  console.log(
+    `\nPolicies (policies/, with the config CI gives this stack): ${violations.length ? `${mandatory.length} mandatory, ${violations.length - mandatory.length} advisory violation(s)` : "no violations"}`,
+  );
+  for (const v of violations) console.log(`  ${formatViolation(v)}`);
+  return mandatory.length > 0;
+}

@@ -4,6 +4,11 @@
 // name from different registries never collide and the mirror can be filled with a plain copy.
 import { K8sObject } from "./k8s";
 import { ObjectTransform } from "./transforms";
+import { podSpecsIn } from "../../policies/facts/podSpecs";
+
+// One walk over pod specs for the transform, the verify checks and the policy pack (which must
+// not import from outside its folder, so the walk lives there).
+export { podSpecsIn };
 
 /** An image reference with its registry host made explicit (Docker Hub's defaults filled in). */
 export function normalizeImage(image: string): string {
@@ -20,34 +25,8 @@ export function mirrorImage(image: string, registry: string): string {
   return `${registry}/${normalizeImage(image)}`;
 }
 
-type Json = unknown;
-type Container = { image?: unknown; env?: { name?: unknown; value?: unknown }[] };
-type PodSpecLike = {
-  containers?: Container[];
-  initContainers?: Container[];
-  ephemeralContainers?: Container[];
-  imagePullSecrets?: { name: string }[];
-};
-
 /** Env variables that carry an image for pods the workload starts (e.g. KFP's V2_LAUNCHER_IMAGE). */
 const IMAGE_ENV = /(^|_)IMAGE$/;
-
-/**
- * Every pod spec (or pod-spec-like object with containers) inside an object, at any depth: the
- * template of a Deployment, StatefulSet, DaemonSet or Job, a CronJob's job template, and the pod
- * templates custom resources carry (Notebook, ServingRuntime, TrainingRuntime, ...).
- */
-export function podSpecsIn(value: Json, found: PodSpecLike[] = []): PodSpecLike[] {
-  if (Array.isArray(value)) {
-    for (const v of value) podSpecsIn(v, found);
-  } else if (value && typeof value === "object") {
-    const obj = value as Record<string, Json>;
-    if (Array.isArray(obj.containers) && obj.containers.every((c) => c && typeof c === "object"))
-      found.push(obj as PodSpecLike);
-    for (const [k, v] of Object.entries(obj)) if (k !== "containers") podSpecsIn(v, found);
-  }
-  return found;
-}
 
 /** The transform for `images.registry` (and `images.pullSecret`). Pure; copies what it changes. */
 export function mirrorImages(registry: string, pullSecret?: string): ObjectTransform {

@@ -1,305 +1,189 @@
-// Every policy of the pack: the happy path and each violation, plus the GPU capacity property.
-import fc from "fast-check";
+// The policy pack against the program: our own Profile builder's output, every shipped stack's plan
+// with the config CI gives that stack (components/plan/policies.ts), and known-bad plans that must
+// fail. The policies' own unit tests are in policies/test/ (the pack's `npm test`).
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { describe, expect, it } from "vitest";
-import {
-  gpuCapacityViolation,
-  gpuPoolsTaintedAndBounded,
-  gpuQuotaWithinCapacity,
-} from "../../policies/gpu";
-import { imagesFromMirror } from "../../policies/images";
-import {
-  noExternalServicesInTenants,
-  tenantNamespacesHaveLimitRange,
-} from "../../policies/namespaces";
-import { tenantHasQuota, tenantQuotaCeilings } from "../../policies/quota";
-import { profile, tenantNamespace, limitRange } from "../../components/tenants/tenant";
+import { parsePlatformConfig } from "../../components/config/load";
 import { TenantSchema } from "../../components/config/schema";
-import { POLICIES } from "../../policies/policies";
-import { resource, resourceViolations, stackViolations } from "./harness";
-import { LOCAL_CONFIG, plan } from "../mocks";
-
-const ALL = POLICIES;
+import { evaluatePlatform, referencedStackOutputs } from "../../components/plan/evaluate";
+import {
+  externalGpuCapacity,
+  planViolations,
+  readBasePolicyConfig,
+  stackPolicyConfig,
+} from "../../components/plan/policies";
+import { listStacks, readStackPlatformConfig } from "../../components/plan/stackConfig";
+import { effectiveTenants } from "../../components/platform";
+import { profile } from "../../components/tenants/tenant";
+import { tenantHasQuota } from "../../policies/quota";
+import { policyResourceViolations, resource } from "../../policies/test/harness";
+import { formatViolation } from "../../policies/run";
 
 const PROFILE = "kubernetes:kubeflow.org/v1:Profile";
-const profileWith = (name: string, quota?: Record<string, unknown>) =>
-  resource(PROFILE, profile(TenantSchema.parse({ name, owner: "a@example.com", quota })), name);
-const existingCluster = (pools: unknown[]) =>
-  resource("kubeflow-platform:cluster:ExistingCluster", { gpuPools: pools }, "cluster");
-const pool = (over: Record<string, unknown> = {}) => ({
-  name: "a100",
-  nodeSelector: { gpu: "a100" },
-  tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }],
-  gpusPerNode: 8,
-  maxNodes: 2,
-  ...over,
+const BASE = readBasePolicyConfig();
+
+/** The violations of a stack's plan, with the config CI gives it (or `pack`). */
+async function violationsOf(
+  stack: string,
+  raw: unknown,
+  pack = stackPolicyConfig(parsePlatformConfig(raw), BASE),
+) {
+  return (await planViolations(await evaluatePlatform(stack, raw), pack)).map(formatViolation);
+}
+
+describe("the program's own objects", () => {
+  it("our Profile builder's output passes tenant-has-quota, GPUs included when asked", async () => {
+    const t = TenantSchema.parse({
+      name: "t",
+      owner: "a@example.com",
+      quota: { cpu: "4", memory: "8Gi", storage: "50Gi", gpu: 1 },
+    });
+    expect(
+      await policyResourceViolations(tenantHasQuota, resource(PROFILE, profile(t), "t"), {
+        requireGpuQuota: true,
+      }),
+    ).toEqual([]);
+  });
+  it("the automatic tenant of the first user has a quota that bounds GPUs too (to none)", async () => {
+    const cfg = parsePlatformConfig(readStackPlatformConfig("full"));
+    const first = effectiveTenants(cfg).find((t) => t.name === "kubeflow-user-example-com")!;
+    expect(first.quota?.gpu).toBe(0);
+    expect(
+      await policyResourceViolations(tenantHasQuota, resource(PROFILE, profile(first)), {
+        requireGpuQuota: true,
+      }),
+    ).toEqual([]);
+  });
 });
 
-describe("tenant-has-quota", () => {
-  it("passes a tenant with CPU, memory and storage quota (our own Profile builder's output)", async () => {
+describe("the config CI gives each stack", () => {
+  it("a tenants stack takes its platform stack's exported GPU capacity (mocked StackReference)", () => {
+    const dev = parsePlatformConfig(readStackPlatformConfig("tenants-dev"));
+    const prod = parsePlatformConfig(readStackPlatformConfig("tenants-prod"));
+    // platform-dev: pool l4, 4 nodes × 1 GPU; platform-prod: pool a100, 4 nodes × 8 GPUs.
     expect(
-      await resourceViolations(
-        tenantHasQuota,
-        profileWith("t", { cpu: "4", memory: "8Gi", storage: "50Gi" }),
+      (referencedStackOutputs(dev.platformStack!).tenantFacts as { gpuCapacity: number })
+        .gpuCapacity,
+    ).toBe(4);
+    expect(externalGpuCapacity(prod, referencedStackOutputs)).toBe(32);
+    expect(stackPolicyConfig(dev, BASE)).toMatchObject({
+      "tenant-has-quota": { requireGpuQuota: true },
+      "gpu-quota-within-capacity": { overcommitRatio: 1.5, platformGpuCapacity: 4 },
+    });
+  });
+  it("a platform stack on a cluster stack counts the cluster stack's GPU pools", () => {
+    const cfg = parsePlatformConfig(readStackPlatformConfig("platform-aws-prod"));
+    // cluster-aws-prod: gpu-a100, p4d.24xlarge (8 GPUs) × maxSize 2.
+    expect(externalGpuCapacity(cfg, referencedStackOutputs)).toBe(16);
+  });
+  it("a stack without GPU pools does not require GPU quotas; the image mirror is the stack's", () => {
+    const cfg = parsePlatformConfig({
+      cluster: { kind: "existing", context: "c" },
+      images: { registry: "registry.example.com/kf" },
+    });
+    expect(stackPolicyConfig(cfg, BASE)).toMatchObject({
+      "tenant-has-quota": { requireGpuQuota: false },
+      "gpu-quota-within-capacity": { platformGpuCapacity: 0 },
+      "images-from-mirror": { registry: "registry.example.com/kf" },
+    });
+  });
+});
+
+describe("every shipped stack passes the policy pack", () => {
+  it.each(listStacks())("%s", async (stack) => {
+    expect(await violationsOf(stack, readStackPlatformConfig(stack))).toEqual([]);
+  });
+});
+
+describe("known-bad plans fail", () => {
+  it("tenants above the platform's GPU capacity", async () => {
+    const raw = readStackPlatformConfig("tenants-prod");
+    const cfg = parsePlatformConfig(raw);
+    const outputs = (s: string) => {
+      const o = referencedStackOutputs(s);
+      return { tenantFacts: { ...(o.tenantFacts as object), gpuCapacity: 4 } };
+    };
+    // team-vision asks for 8 GPUs; 4 × 1.5 = 6.
+    expect(await violationsOf("tenants-prod", raw, stackPolicyConfig(cfg, BASE, outputs))).toEqual([
+      expect.stringMatching(
+        /^mandatory gpu-quota-within-capacity: .*add up to 8, above .*capacity 4/,
       ),
-    ).toEqual([]);
-  });
-  it("reports each missing dimension", async () => {
-    expect(await resourceViolations(tenantHasQuota, profileWith("t"))).toEqual([
-      expect.stringContaining("no quota for cpu, memory, storage"),
     ]);
   });
-  it("requires a GPU quota when the cluster has GPU pools", async () => {
-    const t = profileWith("t", { cpu: "4", memory: "8Gi", storage: "50Gi" });
-    expect(await resourceViolations(tenantHasQuota, t, { requireGpuQuota: true })).toEqual([
-      expect.stringContaining("no quota for gpu"),
+  it("the config every workflow passed before (no platform capacity) rejects a tenants stack", async () => {
+    const raw = readStackPlatformConfig("tenants-prod");
+    const old = { ...BASE, "tenant-has-quota": { requireGpuQuota: true } };
+    expect(await violationsOf("tenants-prod", raw, old)).toEqual([
+      expect.stringContaining("capacity 0"),
     ]);
   });
-  it("ignores other resources", async () => {
-    expect(
-      await resourceViolations(tenantHasQuota, resource("kubernetes:core/v1:Namespace", {})),
-    ).toEqual([]);
-  });
-});
-
-describe("tenant-quota-ceilings", () => {
-  it("passes quotas within the ceilings", async () => {
-    expect(
-      await resourceViolations(
-        tenantQuotaCeilings,
-        profileWith("t", { cpu: "8", memory: "32Gi", gpu: 2 }),
-      ),
-    ).toEqual([]);
-  });
-  it.each([
-    ["cpu", { cpu: "65" }],
-    ["memory", { memory: "300Gi" }],
-    ["storage", { storage: "3Ti" }],
-    ["gpu", { gpu: 9 }],
-  ])("reports %s above its ceiling", async (what, quota) => {
-    expect(await resourceViolations(tenantQuotaCeilings, profileWith("t", quota))).toEqual([
-      expect.stringContaining(`asks for ${what}`),
-    ]);
-  });
-  it("ceilings are configurable", async () => {
-    expect(
-      await resourceViolations(tenantQuotaCeilings, profileWith("t", { cpu: "8" }), {
-        maxCpu: "4",
-      }),
-    ).toHaveLength(1);
-  });
-});
-
-describe("gpu-quota-within-capacity (stack)", () => {
-  it("passes when the quotas fit the pools", async () => {
-    const stack = [
-      existingCluster([pool()]),
-      profileWith("a", { gpu: 8 }),
-      profileWith("b", { gpu: 8 }),
-    ];
-    expect(await stackViolations(gpuQuotaWithinCapacity, stack)).toEqual([]);
-  });
-  it("reports a total above capacity, and the overcommit ratio lets it through", async () => {
-    const stack = [
-      existingCluster([pool()]),
-      profileWith("a", { gpu: 8 }),
-      profileWith("b", { gpu: 9 }),
-    ];
-    expect(await stackViolations(gpuQuotaWithinCapacity, stack)).toEqual([
-      expect.stringContaining("add up to 17, above the GPU pools' capacity 16"),
-    ]);
-    expect(await stackViolations(gpuQuotaWithinCapacity, stack, { overcommitRatio: 1.5 })).toEqual(
-      [],
-    );
-  });
-  it("counts cloud GPU pools too (EKS, GKE, AKS)", async () => {
-    const stack = [
-      resource("aws:eks/nodeGroup:NodeGroup", {
-        amiType: "AL2023_x86_64_NVIDIA",
-        instanceTypes: ["g5.12xlarge"],
-        scalingConfig: { maxSize: 2 },
-      }),
-      resource("gcp:container/nodePool:NodePool", {
-        nodeConfig: { guestAccelerators: [{ type: "nvidia-l4", count: 2 }] },
-        autoscaling: { maxNodeCount: 3 },
-      }),
-      resource("azure-native:containerservice:AgentPool", {
-        vmSize: "Standard_NC24ads_A100_v4",
-        enableAutoScaling: true,
-        maxCount: 2,
-      }),
-      profileWith("a", { gpu: 16 }),
-    ];
-    // 2×4 + 3×2 + 2×1 = 16
-    expect(await stackViolations(gpuQuotaWithinCapacity, stack)).toEqual([]);
-    stack.push(profileWith("b", { gpu: 1 }));
-    expect(await stackViolations(gpuQuotaWithinCapacity, stack)).toHaveLength(1);
-  });
-  it("property: a violation exactly when the total exceeds capacity × ratio", () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            maxNodes: fc.integer({ min: 0, max: 10 }),
-            gpusPerNode: fc.integer({ min: 1, max: 8 }),
-          }),
-          { maxLength: 4 },
-        ),
-        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }),
-        fc.double({ min: 0.5, max: 4, noNaN: true }),
-        (pools, quotas, ratio) => {
-          const stack = [
-            existingCluster(pools.map((p, i) => pool({ ...p, name: `p${i}` }))),
-            ...quotas.map((q, i) => profileWith(`t${i}`, { gpu: q })),
-          ];
-          const capacity = pools.reduce((n, p) => n + p.maxNodes * p.gpusPerNode, 0);
-          const total = quotas.reduce((a, b) => a + b, 0);
-          expect(gpuCapacityViolation(stack, ratio) !== undefined).toBe(total > capacity * ratio);
+  it("a tenant without a GPU quota on a cluster with GPU pools", async () => {
+    const raw = readStackPlatformConfig("full") as { tenants: unknown[] };
+    const bad = {
+      ...raw,
+      tenants: [
+        ...raw.tenants,
+        {
+          name: "team-x",
+          owner: "x@example.com",
+          quota: { cpu: "1", memory: "1Gi", storage: "1Gi" },
         },
+      ],
+    };
+    expect(await violationsOf("full", bad)).toEqual([
+      expect.stringMatching(
+        /^mandatory tenant-has-quota \(kubernetes:kubeflow\.org\/v1:Profile tenants-team-x-profile\): tenant team-x has no quota for gpu/,
       ),
-    );
+    ]);
   });
 });
 
-describe("tenant-namespaces-have-limitrange (stack)", () => {
-  const t = TenantSchema.parse({ name: "team-a", owner: "a@example.com" });
-  const ns = resource("kubernetes:core/v1:Namespace", tenantNamespace(t), "ns");
-  const lr = resource("kubernetes:core/v1:LimitRange", limitRange(t), "lr");
-  it("passes when every tenant namespace has one", async () => {
-    expect(
-      await stackViolations(tenantNamespacesHaveLimitRange, [ns, lr, profileWith("team-a")]),
-    ).toEqual([]);
-  });
-  it("reports a tenant namespace without one", async () => {
-    expect(
-      await stackViolations(tenantNamespacesHaveLimitRange, [ns, profileWith("team-a")]),
-    ).toEqual(["tenant namespace team-a has no LimitRange"]);
-  });
-});
-
-describe("gpu-pools-tainted-and-bounded", () => {
-  it("passes a tainted, bounded pool", async () => {
-    expect(await resourceViolations(gpuPoolsTaintedAndBounded, existingCluster([pool()]))).toEqual(
-      [],
-    );
-  });
-  it("reports an untainted pool, an unbounded pool and one above the allowed size", async () => {
-    expect(
-      await resourceViolations(
-        gpuPoolsTaintedAndBounded,
-        existingCluster([pool({ tolerations: [] })]),
-      ),
-    ).toEqual([expect.stringContaining("not tainted")]);
-    expect(
-      await resourceViolations(
-        gpuPoolsTaintedAndBounded,
-        resource("aws:eks/nodeGroup:NodeGroup", {
-          amiType: "AL2023_x86_64_NVIDIA",
-          taints: [{ key: "nvidia.com/gpu", effect: "NO_SCHEDULE" }],
-          scalingConfig: {},
-        }),
-      ),
-    ).toEqual([expect.stringContaining("no maximum size")]);
-    expect(
-      await resourceViolations(
-        gpuPoolsTaintedAndBounded,
-        existingCluster([pool({ maxNodes: 40 })]),
-      ),
-    ).toEqual([expect.stringContaining("may grow to 40 nodes")]);
-  });
-  it("ignores CPU pools", async () => {
-    expect(
-      await resourceViolations(
-        gpuPoolsTaintedAndBounded,
-        resource("aws:eks/nodeGroup:NodeGroup", {
-          amiType: "AL2023_x86_64_STANDARD",
-          scalingConfig: {},
-        }),
-      ),
-    ).toEqual([]);
-  });
-});
-
-describe("no-external-services-in-tenant-namespaces (stack)", () => {
-  const svc = (ns: string, type: string) =>
-    resource(
-      "kubernetes:core/v1:Service",
-      { metadata: { name: "s", namespace: ns }, spec: { type } },
-      `${ns}-${type}`,
-    );
-  it("allows ClusterIP in tenants and LoadBalancers elsewhere", async () => {
-    expect(
-      await stackViolations(noExternalServicesInTenants, [
-        profileWith("team-a"),
-        svc("team-a", "ClusterIP"),
-        svc("istio-system", "LoadBalancer"),
-      ]),
-    ).toEqual([]);
-  });
-  it.each(["LoadBalancer", "NodePort"])("reports a %s in a tenant namespace", async (type) => {
-    expect(
-      await stackViolations(noExternalServicesInTenants, [
-        profileWith("team-a"),
-        svc("team-a", type),
-      ]),
-    ).toEqual([expect.stringContaining(`is a ${type}`)]);
-  });
-});
-
-describe("images-from-mirror", () => {
-  const dep = (image: string) =>
-    resource(
-      "kubernetes:apps/v1:Deployment",
-      { spec: { template: { spec: { containers: [{ name: "c", image }] } } } },
-      "d",
-    );
-  it("checks nothing without a mirror", async () => {
-    expect(
-      await resourceViolations(imagesFromMirror, dep("docker.io/library/mysql:8.4.6")),
-    ).toEqual([]);
-  });
-  it("passes mirrored images and reports others", async () => {
-    const cfg = { registry: "registry.example.com/kf" };
-    expect(
-      await resourceViolations(
-        imagesFromMirror,
-        dep("registry.example.com/kf/docker.io/library/mysql:8.4.6"),
-        cfg,
-      ),
-    ).toEqual([]);
-    expect(
-      await resourceViolations(imagesFromMirror, dep("docker.io/library/mysql:8.4.6"), cfg),
-    ).toEqual([expect.stringContaining("not from the mirror")]);
-  });
-});
-
-describe("the pack", () => {
-  it("builds the PolicyPack only in its entry file; every policy file exports plain objects", async () => {
-    const fs = await import("fs");
-    for (const f of fs
-      .readdirSync("policies")
-      .filter((x: string) => x.endsWith(".ts") && x !== "index.ts"))
-      expect(fs.readFileSync(`policies/${f}`, "utf8")).not.toContain("new PolicyPack");
-    expect(fs.readFileSync("policies/index.ts", "utf8")).toContain("new PolicyPack(");
-  });
-  it("the example config names only policies of the pack", async () => {
-    const fs = await import("fs");
-    const names = ALL.map((p) => p.name);
-    expect(new Set(names).size).toBe(7);
-    for (const k of Object.keys(
-      JSON.parse(fs.readFileSync("policies/config.example.json", "utf8")),
-    ))
-      expect(names).toContain(k);
-  });
-
-  it("our own local plan passes every policy", async () => {
-    const regs = await plan(LOCAL_CONFIG);
-    const stack = regs.map((r) => resource(r.type, r.inputs, r.name));
-    for (const policy of ALL) {
-      const found =
-        "validateStack" in policy
-          ? await stackViolations(policy, stack)
-          : (await Promise.all(stack.map((r) => resourceViolations(policy, r)))).flat();
-      expect(found, policy.name).toEqual([]);
+describe("npm run plan -- --policies", () => {
+  it("prints each mandatory violation and exits 5; --policy-config writes the config it used", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "plan-policies-"));
+    try {
+      fs.mkdirSync(path.join(root, "stacks"));
+      fs.mkdirSync(path.join(root, "policies"));
+      fs.copyFileSync("policies/config.json", path.join(root, "policies", "config.json"));
+      fs.writeFileSync(
+        path.join(root, "stacks", "Pulumi.bad.yaml"),
+        [
+          "config:",
+          "  kubeflow-platform:platform:",
+          "    cluster:",
+          "      kind: existing",
+          "      context: lab",
+          "      gpuPools: [{ name: a, nodeSelector: { gpu: a }, gpusPerNode: 1, maxNodes: 2 }]",
+          "    tenants:",
+          "      - { name: team-x, owner: x@example.com, quota: { cpu: '1', memory: 1Gi, storage: 1Gi, gpu: 4 } }",
+          "",
+        ].join("\n"),
+      );
+      const r = spawnSync(
+        path.resolve("node_modules/.bin/tsx"),
+        [
+          path.resolve("scripts/plan.ts"),
+          "--stack",
+          "bad",
+          "--policies",
+          "--policy-config",
+          "pc.json",
+        ],
+        { cwd: root, encoding: "utf8" },
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(5);
+      expect(r.stdout).toMatch(
+        /mandatory gpu-quota-within-capacity: tenants' GPU quotas add up to 4/,
+      );
+      expect(JSON.parse(fs.readFileSync(path.join(root, "pc.json"), "utf8"))).toMatchObject({
+        "tenant-has-quota": { requireGpuQuota: true },
+      });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
