@@ -57,7 +57,7 @@ function renderAtCommit(stack: string, ref: string): RenderedObject[] {
       const hint = first.includes("--json")
         ? " (that commit predates render --json: use a newer base)"
         : "";
-      throw new Error(`cannot render ${stack} at ${ref}: ${first}${hint}`);
+      throw new Error(`cannot render ${stack} at ${ref}: ${first}${hint}`, { cause: err });
     }
     return JSON.parse(fs.readFileSync(json, "utf8")) as RenderedObject[];
   });

@@ -225,6 +225,8 @@ describe("KServe and Knative", () => {
       "knative-serving-local-gateway",
       "knative-serving-local-gateway-policy",
       "knative-serving-manifests",
+      // The storage-version migration of every Knative upgrade (components/migrations/).
+      "knative-serving-storage-migration",
     ]);
     expect(byName(full, "knative-serving-local-gateway").inputs).toMatchObject({
       name: "cluster-local-gateway",
