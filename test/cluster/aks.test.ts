@@ -186,10 +186,25 @@ describe("AKS GPU pools agree with the device plugin and the GPU PodDefault", ()
   const [taintKey, rest] = settings.nodeTaints[0].split("=");
   const [taintValue, taintEffect] = rest.split(":");
 
-  it("the device plugin's nodeSelector matches the pool's labels and it tolerates the taint", () => {
+  it("the device plugin's node selection matches the pool's labels and it tolerates the taint", () => {
     const v = devicePluginValues() as Json;
-    for (const [k, val] of Object.entries(v.nodeSelector as Record<string, string>))
-      expect(labels[k], k).toBe(val);
+    // Whichever way the values select nodes: nodeSelector, or required node affinity terms.
+    const terms: Json[] =
+      v.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ??
+      [];
+    const required = [
+      ...Object.entries((v.nodeSelector ?? {}) as Record<string, string>).map(([key, value]) => ({
+        key,
+        operator: "In",
+        values: [value],
+      })),
+      ...terms.flatMap((t) => (t.matchExpressions ?? []) as Json[]),
+    ];
+    expect(required.length).toBeGreaterThan(0);
+    for (const r of required)
+      if (r.operator === "In") expect(r.values, r.key).toContain(labels[r.key]);
+      else if (r.operator === "Exists") expect(labels[r.key], r.key).toBeDefined();
+      else throw new Error(`operator ${r.operator} on ${r.key}: not modelled by this test`);
     expect(
       (v.tolerations as Json[]).some(
         (t) =>
