@@ -8,10 +8,13 @@ import { stringify } from "yaml";
 import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
 import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
+import { ExternalAddressType, addressTypeOf } from "../foundation/externalService";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 
 export interface ManagedDatabaseFacts {
   host: pulumi.Output<string>;
+  /** The host is an address of this type (Cloud SQL's private IP); absent: a DNS name. */
+  hostAddressType?: ExternalAddressType;
   port: number;
   adminUser: string;
   adminPassword: pulumi.Output<string>;
@@ -121,6 +124,8 @@ export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
       managedDatabase: db && {
         ...db,
         host: pulumi.output(db.host),
+        // The exported host is a plain string here: its shape says whether it is an address.
+        hostAddressType: addressTypeOf(db.host),
         adminPassword: pulumi.secret(db.adminPassword),
       },
       managedObjectStore: store && {

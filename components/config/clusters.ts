@@ -363,6 +363,24 @@ export const AzureClusterSchema = z
       .meta({ description: "A new VNet from cidr, or an existing one (existingNodeSubnetId)." }),
     apiAccess,
     admins: admins("00000000-0000-0000-0000-000000000000"),
+    kubeloginMode: z
+      .enum(["azurecli", "workloadidentity", "spn"], {
+        error: 'must be "azurecli", "workloadidentity" or "spn"',
+      })
+      .default("azurecli")
+      .meta({
+        description:
+          "How the kubeconfig's kubelogin signs in, without a human: azurecli (the az login session), workloadidentity (AZURE_CLIENT_ID, AZURE_TENANT_ID, AZURE_FEDERATED_TOKEN_FILE, as in CI with OIDC) or spn (AAD_SERVICE_PRINCIPAL_CLIENT_ID and AAD_SERVICE_PRINCIPAL_CLIENT_SECRET).",
+        examples: ["workloadidentity"],
+      }),
+    deployerPrincipalType: z
+      .enum(["User", "ServicePrincipal"], { error: 'must be "User" or "ServicePrincipal"' })
+      .optional()
+      .meta({
+        description:
+          "What the identity running Pulumi is, for its cluster-admin role assignment (Azure refuses a wrong type). @default ServicePrincipal with kubeloginMode spn or workloadidentity, User with azurecli (set ServicePrincipal when az is logged in as one)",
+        examples: ["ServicePrincipal"],
+      }),
     nodePools: z.array(NodePoolSchema).min(1),
     ...storageFields,
     ...deletionProtectionField,

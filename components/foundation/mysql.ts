@@ -9,6 +9,7 @@ import { labels, restrictedContainerSecurity } from "../lib/k8s";
 import { AppRequests } from "../lib/workloads";
 import { images } from "../versions";
 import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
+import { ExternalAddressType, externalServiceObjects } from "./externalService";
 
 export const MYSQL_NAME = "mysql";
 export const MYSQL_PORT = 3306;
@@ -268,8 +269,10 @@ export function mysqlUsers(
 }
 
 export interface ManagedMysqlArgs {
-  /** The managed server's host name (RDS, Cloud SQL, Azure) and its admin login. */
+  /** The managed server's host (RDS, Cloud SQL, Azure) and its admin login. */
   host: pulumi.Input<string>;
+  /** The host is an address of this type (Cloud SQL's private IP); absent: a DNS name. */
+  hostAddressType?: ExternalAddressType;
   adminUser: string;
   adminPassword: pulumi.Input<string>;
   namespace: pulumi.Resource;
@@ -277,7 +280,8 @@ export interface ManagedMysqlArgs {
 }
 
 /**
- * A managed MySQL seen from the cluster as mysql.kubeflow-data (an ExternalName Service), so every
+ * A managed MySQL seen from the cluster as mysql.kubeflow-data (an ExternalName Service for a DNS
+ * name, a selector-less Service and EndpointSlice for an IP address), so every
  * app's configuration is the same as with the in-cluster server; the Pipelines user and the apps'
  * users are created on it by the same idempotent Job.
  */
@@ -288,14 +292,19 @@ export class ManagedMysql extends pulumi.ComponentResource {
   constructor(name: string, args: ManagedMysqlArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:ManagedMysql", name, {}, opts);
     const deps = { parent: this, dependsOn: [args.namespace] };
-    const service = new k8s.core.v1.Service(
-      `${name}-service`,
-      {
-        metadata: { name: MYSQL_NAME, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
-        spec: { type: "ExternalName", externalName: args.host },
-      },
-      deps,
-    );
+    const objects = externalServiceObjects({
+      name: MYSQL_NAME,
+      namespace: DATA_NAMESPACE,
+      labels: labels(MYSQL_NAME),
+      host: args.host,
+      addressType: args.hostAddressType,
+      port: MYSQL_PORT,
+      portName: "mysql",
+    });
+    const service = new k8s.core.v1.Service(`${name}-service`, objects.service, deps);
+    const endpoints = objects.endpointSlice
+      ? [new k8s.discovery.v1.EndpointSlice(`${name}-endpoints`, objects.endpointSlice, deps)]
+      : [];
     const admin = new k8s.core.v1.Secret(
       `${name}-credentials`,
       {
@@ -315,7 +324,7 @@ export class ManagedMysql extends pulumi.ComponentResource {
         ...args.appDatabases,
       ],
       adminUser: args.adminUser,
-      dependsOn: [service, admin],
+      dependsOn: [service, ...endpoints, admin],
     });
     const { pipelines, ...apps } = users;
     this.connection = {

@@ -217,7 +217,7 @@ describe("Azure (AKS)", () => {
       aadProfile: { managed: true, enableAzureRBAC: true },
       oidcIssuerProfile: { enabled: true },
       securityProfile: { workloadIdentity: { enabled: true } },
-      networkProfile: { outboundType: "managedNATGateway" },
+      networkProfile: { outboundType: "userAssignedNATGateway" },
     });
   });
 

@@ -10,7 +10,7 @@ import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import * as versions from "../../components/versions";
 import { plan } from "../mocks";
 
-const STACKS = ["local", "full", "platform-dev", "tenants-dev"];
+const STACKS = ["local", "full", "platform-dev", "tenants-dev", "gcp-dev", "azure-dev"];
 const SNAPSHOT = path.join(__dirname, "stateful-urns.json");
 
 /** Every version in the catalog moved on: chart versions, image tags, the manifests tag. */
