@@ -4,6 +4,7 @@
 // when asked, MySQL flexible server (database.ts). Pipelines cannot use Blob storage, so the object
 // store stays MinIO. The class only composes them; every child keeps the component as its parent,
 // so the URNs are those of the single-file layout.
+import { KUBERNETES_PROVIDER_SETTINGS } from "../../lib/providerOptions";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AzureCluster } from "../../config/clusters";
@@ -58,7 +59,11 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
     this.clusterIdentifier = cluster.id;
     this.provider = new k8s.Provider(
       `${name}-k8s`,
-      { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id, enableServerSideApply: true },
+      {
+        kubeconfig: this.kubeconfig,
+        clusterIdentifier: cluster.id,
+        ...KUBERNETES_PROVIDER_SETTINGS,
+      },
       { parent: this },
     );
     // Nothing is applied before the deployer is cluster admin and the pools exist.

@@ -3,6 +3,7 @@
 // (webhookFirewall.ts), and, when asked, Cloud SQL MySQL (database.ts) and a GCS bucket for
 // Pipelines (bucket.ts), after the APIs they need (apis.ts). The class only composes them; every
 // child keeps the component as its parent, so the URNs are those of the single-file layout.
+import { KUBERNETES_PROVIDER_SETTINGS } from "../../lib/providerOptions";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { GcpCluster } from "../../config/clusters";
@@ -66,7 +67,11 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
     this.clusterIdentifier = cluster.id;
     this.provider = new k8s.Provider(
       `${name}-k8s`,
-      { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id, enableServerSideApply: true },
+      {
+        kubeconfig: this.kubeconfig,
+        clusterIdentifier: cluster.id,
+        ...KUBERNETES_PROVIDER_SETTINGS,
+      },
       { parent: this },
     );
     // Nothing is installed before the control plane can reach the webhooks it will call.
