@@ -2,8 +2,9 @@
 //   - the local platform stack with 1, 100 and 1,000 tenants (targets: 1,000 in <= 15 s and
 //     <= 1.5 GB, and at most 12x the time of 100);
 //   - a tenants stack (layers: tenants) with 100, 1,000 and 5,000 tenants (target: 5,000 in
-//     <= 60 s), with the resources each tenant costs (target: at most 5 + 2 per contributor: namespace, Profile, ResourceQuota, LimitRange,
-//     object-store keys, and per contributor a RoleBinding and an AuthorizationPolicy).
+//     <= 60 s), with the resources each tenant costs (target: at most 5 + 2 per contributor:
+//     namespace, Profile, ResourceQuota, LimitRange, object-store keys, and per contributor a
+//     RoleBinding and an AuthorizationPolicy).
 // Every tenant has 3 contributors and a CPU/memory/storage quota. Each size runs in a fresh process
 // so memory figures do not mix.
 import { execFileSync } from "child_process";
