@@ -132,7 +132,7 @@ export async function buildPlatform(
     };
   }
   const cluster = cfg.clusterStack
-    ? await clusterFromStack(cfg.clusterStack)
+    ? await clusterFromStack(cfg.clusterStack, { reattach: cfg.reattach })
     : buildCluster(cfg, options);
   const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
@@ -174,7 +174,11 @@ function buildCluster(
   const cloud = { database: cfg.database, objectStore: cfg.objectStore };
   switch (c.kind) {
     case "existing":
-      return new ExistingCluster("cluster", { cluster: c, kubeconfig: options.kubeconfig });
+      return new ExistingCluster("cluster", {
+        cluster: c,
+        kubeconfig: options.kubeconfig,
+        provider: { reattach: cfg.reattach },
+      });
     case "aws":
       return new EksCluster("cluster", { cluster: c, ...cloud });
     case "gcp":
@@ -258,6 +262,10 @@ function buildPlatformLayer(
         storageClass: cluster.facts.storageClass,
         namespace: dataNs!,
         appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
+        credentials: cfg.database.credentials && {
+          rootPassword: pulumi.secret(cfg.database.credentials.rootPassword),
+          kfpPassword: pulumi.secret(cfg.database.credentials.kfpPassword),
+        },
       },
       k8sOpts,
     );

@@ -8,6 +8,7 @@ import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
 import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
 import { AccessKey } from "../foundation/objectStoreCredentials";
+import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 
 export interface ManagedDatabaseFacts {
   host: pulumi.Output<string>;
@@ -98,7 +99,10 @@ export interface ClusterLayer {
  * A cluster made by another stack (layers: cluster), seen through a StackReference: its provider
  * from the exported kubeconfig, its facts as exported.
  */
-export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
+export async function clusterFromStack(
+  stack: string,
+  settings: KubernetesProviderSettings = {},
+): Promise<ClusterLayer> {
   const { ref, value: facts } = await requireStackOutput<
     ClusterFacts & { clusterIdentifier?: string }
   >("cluster-stack", stack, "clusterFacts", "platform.clusterStack", '"cluster"');
@@ -111,7 +115,7 @@ export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
     provider: new k8s.Provider("cluster-k8s", {
       kubeconfig,
       clusterIdentifier: facts.clusterIdentifier ?? stack,
-      enableServerSideApply: true,
+      ...kubernetesProviderOptions(settings),
     }),
     context: stack,
     ready: [],
