@@ -770,7 +770,7 @@ function checkReattach(cfg: PlatformConfig, ctx: Ctx) {
     ["database", "credentials"],
     "required with reattach: true: the retained MySQL data directory keeps its old passwords, and new ones would lock the platform out",
     undefined,
-    `read them from the retained Secret and set them: pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.rootPassword' ${read("root-password")} && pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.kfpPassword' ${read("kfp-password")} (no retained data: set reattach false)`,
+    `read them from the retained Secret and set them: pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.rootPassword' ${read("root-password")} && pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.kfpPassword' ${read("kfp-password")} (no MySQL volume retained: any new values, e.g. "$(openssl rand -hex 16)")`,
   );
 }
 
