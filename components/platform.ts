@@ -192,7 +192,7 @@ function buildCluster(
 async function buildTenants(
   tenants: TenantConfig[],
   facts: TenantLayerFacts,
-  deps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] },
+  deps: TenantDeps,
   k8sOpts: pulumi.ComponentResourceOptions,
 ): Promise<Tenants> {
   const component = new Tenants(
@@ -204,6 +204,7 @@ async function buildTenants(
       gpuTolerations: facts.gpuTolerations,
       objectStore: facts.objectStore,
       minio: deps.minio,
+      controllers: deps.controllers,
     },
     k8sOpts,
   );
@@ -211,10 +212,18 @@ async function buildTenants(
   return component;
 }
 
+/** What the tenants wait for (and, on a destroy, what is deleted after them). */
+interface TenantDeps {
+  profiles: pulumi.Resource[];
+  istio: pulumi.Resource[];
+  minio?: pulumi.Resource[];
+  controllers?: pulumi.Resource[];
+}
+
 interface PlatformLayer {
   outputs: Omit<PlatformOutputs, "tenants">;
   facts: TenantLayerFacts;
-  tenantDeps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] };
+  tenantDeps: TenantDeps;
   /** Apps that act in tenant namespaces (the Spark operator) go in after them. */
   afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void;
 }
@@ -333,6 +342,7 @@ function buildPlatformLayer(
 
   let platformKeys: TenantObjectStoreFacts["platformKeys"];
   let minioServer: pulumi.Resource[] | undefined;
+  let pipelines: Pipelines | undefined;
   if (apps.has("pipelines")) {
     const credentials = new ObjectStoreCredentials(
       "object-store-credentials",
@@ -377,7 +387,7 @@ function buildPlatformLayer(
         workloadIdentity: m.workloadIdentity,
       };
     }
-    new Pipelines(
+    pipelines = new Pipelines(
       "pipelines",
       {
         settings: cfg.components.pipelines,
@@ -420,6 +430,7 @@ function buildPlatformLayer(
       profiles: [core.profiles, core.podDefaults],
       istio: istio.ready,
       minio: minioServer,
+      controllers: [...(pipelines ? [pipelines] : []), ...appsBuilt.controllers],
     },
     afterTenants: (tenants, names) => appsBuilt.afterTenants(tenants, names),
   };

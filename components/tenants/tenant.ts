@@ -262,6 +262,12 @@ export interface TenantsArgs {
   profiles: pulumi.Resource[];
   /** Istio CRDs for the contributors' AuthorizationPolicies. */
   istio: pulumi.Resource[];
+  /**
+   * The apps whose controllers act in tenant namespaces (KServe, Katib, Pipelines, ...), when they
+   * run in the same stack: a namespace deleted with its tenant (retain: false, or a destroy) goes
+   * while they still run to clear the finalizers of the users' objects in it. @default none
+   */
+  controllers?: pulumi.Resource[];
 }
 
 /** Tenants registered per turn of the event loop (see lib/batches.ts). */
@@ -297,6 +303,9 @@ export class Tenants extends pulumi.ComponentResource {
       { metadata: tenantNamespace(t).metadata },
       {
         parent: this,
+        // A dependent of a component is deleted before the component's children (pulumi/pulumi
+        // #7788), so a deleted namespace goes while the controllers still clear its finalizers.
+        dependsOn: this.args.controllers ?? [],
         // Users' notebooks, volumes and runs live here: removing a tenant keeps them unless the
         // tenant was marked retain: false first.
         retainOnDelete: t.retain,

@@ -91,8 +91,10 @@ describe("tenant objects (pure)", () => {
 
 describe("Tenants component", () => {
   let regs: Registration[];
+  let regsAll: Registration[];
   beforeAll(async () => {
-    regs = under(await plan(LOCAL_CONFIG), "tenants");
+    regsAll = await plan(LOCAL_CONFIG);
+    regs = under(regsAll, "tenants");
   });
 
   it("registers namespace, Profile, ResourceQuota, LimitRange and two objects per contributor, per tenant", () => {
@@ -147,6 +149,25 @@ describe("Tenants component", () => {
     expect(TENANT_QUOTA_NAME).not.toBe("kf-resource-quota");
     expect(() => validateObject(tenantQuota(tenant)!)).not.toThrow();
     expect(tenantQuota({ ...tenant, quota: undefined })).toBeUndefined();
+  });
+
+  it("a tenant is deleted before the controllers that clear its finalizers", () => {
+    // GIVEN the platform and its tenants in one stack
+    const all = regsAll;
+    const ns = byName(all, "tenants-team-a-namespace");
+    const profileCr = byName(all, "tenants-team-a-profile");
+    // THEN the namespace (whose deletion deletes the users' objects in it) depends on every app
+    // that acts in tenant namespaces, and the Profile on the profiles kustomization: on a destroy
+    // the engine deletes them before those components' children.
+    const urnOf = (name: string) => byName(all, name).urn;
+    for (const app of ["pipelines", "notebooks"]) {
+      const upstream = under(all, app).filter(
+        (r) => r.type === "kubernetes:kustomize/v2:Directory",
+      );
+      expect(upstream.length, app).toBeGreaterThan(0);
+      for (const r of upstream) expect(ns.dependsOn, r.name).toContain(r.urn);
+    }
+    expect(profileCr.dependsOn).toContain(urnOf("kubeflow-profiles"));
   });
 
   it("registers many tenants in batches without losing any", async () => {
