@@ -142,16 +142,16 @@ export const TENANT_QUOTA_NAME = "kubeflow-platform-quota";
 /**
  * The tenant's quota as a ResourceQuota of our own, beside the one the Profile controller makes from
  * resourceQuotaSpec: the controller's is garbage-collected with the Profile, ours stays with a
- * retained namespace. Both carry the same limits, so together they allow what either allows. Pure.
+ * retained namespace. Both carry the same limits, so together they allow exactly what one would.
+ * A tenant without a quota gets one with no limits rather than none: our object is retained on
+ * delete, so taking a quota away must update it, not leave the old limits behind. Pure.
  */
-export function tenantQuota(t: TenantConfig): K8sObject | undefined {
-  const hard = quotaHard(t.quota);
-  if (!hard) return undefined;
+export function tenantQuota(t: TenantConfig): K8sObject {
   return {
     apiVersion: "v1",
     kind: "ResourceQuota",
     metadata: { name: TENANT_QUOTA_NAME, namespace: t.name, labels: labels("tenant") },
-    spec: { hard },
+    spec: { hard: quotaHard(t.quota) ?? {} },
   };
 }
 
@@ -335,13 +335,11 @@ export class Tenants extends pulumi.ComponentResource {
         ...onTenantRemoval(t, ns, "revoke"),
       });
     // A retained namespace keeps a quota and the container defaults that let pods run under it.
-    const quota = tenantQuota(t);
-    if (quota)
-      new k8s.core.v1.ResourceQuota(
-        `${name}-${t.name}-quota`,
-        quota as k8s.core.v1.ResourceQuotaArgs,
-        { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "keep") },
-      );
+    new k8s.core.v1.ResourceQuota(
+      `${name}-${t.name}-quota`,
+      tenantQuota(t) as k8s.core.v1.ResourceQuotaArgs,
+      { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "keep") },
+    );
     new k8s.core.v1.LimitRange(
       `${name}-${t.name}-limits`,
       limitRange(t) as k8s.core.v1.LimitRangeArgs,

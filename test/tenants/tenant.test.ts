@@ -147,8 +147,11 @@ describe("Tenants component", () => {
     });
     // Not the controller's name: it would take over (and then delete) our object.
     expect(TENANT_QUOTA_NAME).not.toBe("kf-resource-quota");
-    expect(() => validateObject(tenantQuota(tenant)!)).not.toThrow();
-    expect(tenantQuota({ ...tenant, quota: undefined })).toBeUndefined();
+    expect(() => validateObject(tenantQuota(tenant))).not.toThrow();
+    // Taking the quota away updates our (retained) object to no limits; it is never left behind.
+    const none = tenantQuota({ ...tenant, quota: undefined });
+    expect(none.spec).toEqual({ hard: {} });
+    expect(() => validateObject(none)).not.toThrow();
   });
 
   it("a tenant is deleted before the controllers that clear its finalizers", () => {
