@@ -155,7 +155,7 @@ export async function buildPlatform(
     };
   }
   const cluster = cfg.clusterStack
-    ? await clusterFromStack(cfg.clusterStack)
+    ? await clusterFromStack(cfg.clusterStack, { reattach: cfg.reattach })
     : buildCluster(cfg, options);
   const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
@@ -197,7 +197,11 @@ function buildCluster(
   const cloud = { database: cfg.database, objectStore: cfg.objectStore };
   switch (c.kind) {
     case "existing":
-      return new ExistingCluster("cluster", { cluster: c, kubeconfig: options.kubeconfig });
+      return new ExistingCluster("cluster", {
+        cluster: c,
+        kubeconfig: options.kubeconfig,
+        provider: { reattach: cfg.reattach },
+      });
     case "aws":
       return new EksCluster("cluster", { cluster: c, ...cloud });
     case "gcp":
@@ -211,7 +215,7 @@ function buildCluster(
 async function buildTenants(
   tenants: TenantConfig[],
   facts: TenantLayerFacts,
-  deps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] },
+  deps: TenantDeps,
   k8sOpts: pulumi.ComponentResourceOptions,
 ): Promise<Tenants> {
   const component = new Tenants(
@@ -223,6 +227,7 @@ async function buildTenants(
       gpuTolerations: facts.gpuTolerations,
       objectStore: facts.objectStore,
       minio: deps.minio,
+      controllers: deps.controllers,
     },
     k8sOpts,
   );
@@ -230,10 +235,18 @@ async function buildTenants(
   return component;
 }
 
+/** What the tenants wait for (and, on a destroy, what is deleted after them). */
+interface TenantDeps {
+  profiles: pulumi.Resource[];
+  istio: pulumi.Resource[];
+  minio?: pulumi.Resource[];
+  controllers?: pulumi.Resource[];
+}
+
 interface PlatformLayer {
   outputs: Omit<PlatformOutputs, "tenants">;
   facts: TenantLayerFacts;
-  tenantDeps: { profiles: pulumi.Resource[]; istio: pulumi.Resource[]; minio?: pulumi.Resource[] };
+  tenantDeps: TenantDeps;
   /** Apps that act in tenant namespaces (the Spark operator) go in after them. */
   afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void;
 }
@@ -281,6 +294,10 @@ function buildPlatformLayer(
         storageClass: cluster.facts.storageClass,
         namespace: dataNs!,
         appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
+        credentials: cfg.database.credentials && {
+          rootPassword: pulumi.secret(cfg.database.credentials.rootPassword),
+          kfpPassword: pulumi.secret(cfg.database.credentials.kfpPassword),
+        },
       },
       k8sOpts,
     );
@@ -348,6 +365,7 @@ function buildPlatformLayer(
 
   let platformKeys: TenantObjectStoreFacts["platformKeys"];
   let minioServer: pulumi.Resource[] | undefined;
+  let pipelines: Pipelines | undefined;
   if (apps.has("pipelines")) {
     const credentials = new ObjectStoreCredentials(
       "object-store-credentials",
@@ -392,7 +410,7 @@ function buildPlatformLayer(
         workloadIdentity: m.workloadIdentity,
       };
     }
-    new Pipelines(
+    pipelines = new Pipelines(
       "pipelines",
       {
         settings: cfg.components.pipelines,
@@ -435,6 +453,7 @@ function buildPlatformLayer(
       profiles: [core.profiles, core.podDefaults],
       istio: istio.ready,
       minio: minioServer,
+      controllers: [...(pipelines ? [pipelines] : []), ...appsBuilt.controllers],
     },
     afterTenants: (tenants, names) => appsBuilt.afterTenants(tenants, names),
   };

@@ -1,5 +1,4 @@
 // Cluster layer for a cluster that already exists: one k8s.Provider from a kubeconfig and context.
-import { KUBERNETES_PROVIDER_SETTINGS } from "../lib/providerOptions";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -7,6 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ClusterConfig } from "../config/schema";
+import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 import { ClusterFacts, ClusterLayer } from "./facts";
 
 export interface ResolvedKubeconfig {
@@ -60,6 +60,8 @@ export interface ExistingClusterArgs {
   cluster: Extract<ClusterConfig, { kind: "existing" }>;
   /** Already-resolved kubeconfig (tests and plan pass one; `pulumi up` reads the machine's). */
   kubeconfig?: ResolvedKubeconfig;
+  /** Provider settings (the reattach run). @default none */
+  provider?: KubernetesProviderSettings;
 }
 
 export class ExistingCluster extends pulumi.ComponentResource implements ClusterLayer {
@@ -84,7 +86,7 @@ export class ExistingCluster extends pulumi.ComponentResource implements Cluster
         kubeconfig: resolved.kubeconfigPath,
         context: resolved.context,
         clusterIdentifier: resolved.clusterIdentifier,
-        ...KUBERNETES_PROVIDER_SETTINGS,
+        ...kubernetesProviderOptions(args.provider),
       },
       { parent: this },
     );

@@ -1,7 +1,6 @@
 // What the cluster layer hands the platform layer, whatever the cluster kind: a Kubernetes provider
 // and the facts the platform needs (storage, GPU pools, load balancer annotations, managed data
 // services, what tenants' cloud identities trust).
-import { KUBERNETES_PROVIDER_SETTINGS } from "../lib/providerOptions";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
@@ -10,6 +9,7 @@ import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
 import { ExternalAddressType, addressTypeOf } from "../foundation/externalService";
 import { AccessKey } from "../foundation/objectStoreCredentials";
+import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 
 export interface ManagedDatabaseFacts {
   host: pulumi.Output<string>;
@@ -102,7 +102,10 @@ export interface ClusterLayer {
  * A cluster made by another stack (layers: cluster), seen through a StackReference: its provider
  * from the exported kubeconfig, its facts as exported.
  */
-export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
+export async function clusterFromStack(
+  stack: string,
+  settings: KubernetesProviderSettings = {},
+): Promise<ClusterLayer> {
   const { ref, value: facts } = await requireStackOutput<
     ClusterFacts & { clusterIdentifier?: string }
   >("cluster-stack", stack, "clusterFacts", "platform.clusterStack", '"cluster"');
@@ -115,7 +118,7 @@ export async function clusterFromStack(stack: string): Promise<ClusterLayer> {
     provider: new k8s.Provider("cluster-k8s", {
       kubeconfig,
       clusterIdentifier: facts.clusterIdentifier ?? stack,
-      ...KUBERNETES_PROVIDER_SETTINGS,
+      ...kubernetesProviderOptions(settings),
     }),
     context: stack,
     ready: [],

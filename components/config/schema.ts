@@ -26,6 +26,7 @@ import {
   TolerationSchema,
   appsOnPlatformDatabase,
   enabledApps,
+  needsPlatformDatabase,
 } from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
 import { defaultTenantName } from "../lib/naming";
@@ -291,6 +292,17 @@ export const InClusterDatabaseSchema = z
   .strictObject({
     kind: z.literal("inCluster"),
     storageGiB: sizeGiB(20).meta({ description: "Size of the MySQL volume.", examples: [50] }),
+    credentials: z
+      .strictObject({
+        rootPassword: z.string().min(1),
+        kfpPassword: z.string().min(1),
+      })
+      .optional()
+      .meta({
+        description:
+          'The passwords a retained MySQL data directory was initialised with (reinstall onto retained data, docs/upgrading.md "Reinstall and reattach"); read them from the retained Secret kubeflow-data/mysql-credentials and set them with --secret. Keep them set for the life of the data. @default generated',
+        examples: [{ rootPassword: "<secret>", kfpPassword: "<secret>" }],
+      }),
   })
   .meta({
     description:
@@ -680,6 +692,14 @@ export const PlatformObjectSchema = z.strictObject({
       description: "The platform stack a tenants stack reads (layers: tenants only).",
       examples: ["acme/kubeflow-platform/platform-dev"],
     }),
+  reattach: z
+    .boolean()
+    .default(false)
+    .meta({
+      description:
+        "For one pulumi up: adopt the objects a previous install or a removed tenant left in the cluster (retained namespaces, volumes, quotas, CRDs, the data services' Secrets) instead of failing with AlreadyExists; sets the Kubernetes provider's upsertExistingObjects. Turn it off again after that run (docs/upgrading.md \"Reinstall and reattach\").",
+      examples: [true],
+    }),
   profile: ProfileSchema,
   components: AppsSchema,
   images: ImagesSchema,
@@ -730,6 +750,29 @@ export type ObjectStoreConfig = PlatformConfig["objectStore"];
 export type TenantConfig = PlatformConfig["tenants"][number];
 
 type Ctx = RuleCtx;
+
+/**
+ * A retained MySQL data directory keeps the passwords it was initialised with (the server reads
+ * MYSQL_ROOT_PASSWORD only on an empty one): reattaching with newly generated ones would lock the
+ * platform out of its own database, so the old ones are required.
+ */
+function checkReattach(cfg: PlatformConfig, ctx: Ctx) {
+  const runsMysql =
+    ["all", "platform"].includes(cfg.layers) &&
+    cfg.database.kind === "inCluster" &&
+    needsPlatformDatabase(cfg.profile, cfg.components);
+  if (!cfg.reattach || !runsMysql || cfg.database.kind !== "inCluster" || cfg.database.credentials)
+    return;
+  const read = (key: string) =>
+    `"$(kubectl -n kubeflow-data get secret mysql-credentials -o jsonpath='{.data.${key}}' | base64 -d)"`;
+  issue(
+    ctx,
+    ["database", "credentials"],
+    "required with reattach: true: the retained MySQL data directory keeps its old passwords, and new ones would lock the platform out",
+    undefined,
+    `read them from the retained Secret and set them: pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.rootPassword' ${read("root-password")} && pulumi config set --secret --path 'kubeflow-platform:platform.database.credentials.kfpPassword' ${read("kfp-password")} (no MySQL volume retained: any new values, e.g. "$(openssl rand -hex 16)")`,
+  );
+}
 
 // Rules that involve more than one field. Each runs on the smallest section that holds its fields,
 // so it is reported together with any other section's problems (zod skips a section's rules only
@@ -1032,6 +1075,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   const { objectStore, tenants } = cfg;
   checkAppDependencies(cfg, ctx);
   checkDefaultTenantName(cfg, ctx);
+  checkReattach(cfg, ctx);
   if (
     cfg.cluster.kind === "azure" &&
     cfg.cluster.network.existingNodeSubnetId &&

@@ -344,6 +344,37 @@ export interface MysqlArgs {
   namespace: pulumi.Resource;
   /** Databases of other applications, created by an idempotent Job. @default none */
   appDatabases?: AppDatabase[];
+  /**
+   * The passwords a retained data directory was initialised with (a reinstall onto retained data):
+   * used instead of generated ones. @default generated, protected
+   */
+  credentials?: MysqlCredentials;
+}
+
+export interface MysqlCredentials {
+  rootPassword: pulumi.Input<string>;
+  kfpPassword: pulumi.Input<string>;
+}
+
+/**
+ * The server's passwords: the carried ones, else generated (protected). They are baked into the
+ * data directory on first boot, so they are never regenerated.
+ */
+function mysqlPasswords(
+  parent: pulumi.ComponentResource,
+  name: string,
+  carried: MysqlCredentials | undefined,
+): { root: pulumi.Output<string>; kfp: pulumi.Output<string> } {
+  if (carried)
+    return {
+      root: pulumi.secret(pulumi.output(carried.rootPassword)),
+      kfp: pulumi.secret(pulumi.output(carried.kfpPassword)),
+    };
+  const keep = { parent, protect: true };
+  const generate = (user: string) =>
+    new random.RandomPassword(`${name}-${user}-password`, { length: 32, special: false }, keep)
+      .result;
+  return { root: generate("root"), kfp: generate("kfp") };
 }
 
 export class Mysql extends pulumi.ComponentResource {
@@ -353,26 +384,16 @@ export class Mysql extends pulumi.ComponentResource {
 
   constructor(name: string, args: MysqlArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kubeflow-platform:foundation:Mysql", name, {}, opts);
-    // Passwords are baked into the data directory on first boot: never regenerate them.
-    const keep = { parent: this, protect: true };
-    const root = new random.RandomPassword(
-      `${name}-root-password`,
-      { length: 32, special: false },
-      keep,
-    );
-    const kfp = new random.RandomPassword(
-      `${name}-kfp-password`,
-      { length: 32, special: false },
-      keep,
-    );
+    const { root, kfp } = mysqlPasswords(this, name, args.credentials);
     const deps = { parent: this, dependsOn: [args.namespace] };
     const secret = new k8s.core.v1.Secret(
       `${name}-credentials`,
       {
         metadata: { name: SECRET, namespace: DATA_NAMESPACE, labels: labels(MYSQL_NAME) },
-        stringData: pulumi.secret({ "root-password": root.result, "kfp-password": kfp.result }),
+        stringData: pulumi.secret({ "root-password": root, "kfp-password": kfp }),
       },
-      deps,
+      // Retained with the volume: after a destroy it is where the data's passwords are found.
+      { ...deps, retainOnDelete: true },
     );
     const init = new k8s.core.v1.ConfigMap(
       `${name}-init`,
@@ -421,7 +442,7 @@ export class Mysql extends pulumi.ComponentResource {
       host,
       port: MYSQL_PORT,
       user: PIPELINES_DB_USER,
-      password: pulumi.secret(kfp.result),
+      password: pulumi.secret(kfp),
     };
 
     this.appConnections = mysqlUsers(this, name, {

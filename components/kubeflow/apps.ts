@@ -32,73 +32,93 @@ export function buildApps(
   on: Set<AppName>,
   deps: AppDependencies,
   opts: pulumi.ComponentResourceOptions,
-): { afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void } {
+): {
+  /** The apps whose controllers act on objects in tenant namespaces (finalizers among them). */
+  controllers: pulumi.Resource[];
+  afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void;
+} {
   const c = cfg.components;
   const base = { dependsOn: deps.base };
+  const controllers: pulumi.Resource[] = [];
+  const add = <T extends pulumi.Resource>(app: T): T => (controllers.push(app), app);
   if (on.has("notebooks"))
-    new Notebooks(
-      "notebooks",
-      {
-        settings: c.notebooks,
-        gpuPools: gpuPoolsOf(cfg.cluster),
-        registry: cfg.images.registry,
-        dependsOn: deps.base,
-      },
-      opts,
+    add(
+      new Notebooks(
+        "notebooks",
+        {
+          settings: c.notebooks,
+          gpuPools: gpuPoolsOf(cfg.cluster),
+          registry: cfg.images.registry,
+          dependsOn: deps.base,
+        },
+        opts,
+      ),
     );
   if (on.has("katib"))
-    new Katib(
-      "katib",
-      {
-        settings: c.katib,
-        database: deps.databases.katib!,
-        dependsOn: [...deps.base, ...deps.data],
-      },
-      opts,
+    add(
+      new Katib(
+        "katib",
+        {
+          settings: c.katib,
+          database: deps.databases.katib!,
+          dependsOn: [...deps.base, ...deps.data],
+        },
+        opts,
+      ),
     );
-  if (on.has("trainer")) new Trainer("trainer", { settings: c.trainer, ...base }, opts);
+  if (on.has("trainer")) add(new Trainer("trainer", { settings: c.trainer, ...base }, opts));
   if (on.has("trainingOperator"))
-    new TrainingOperator("training-operator", { settings: c.trainingOperator, ...base }, opts);
+    add(new TrainingOperator("training-operator", { settings: c.trainingOperator, ...base }, opts));
   let knative: KnativeServing | undefined;
   if (on.has("knativeServing"))
-    knative = new KnativeServing(
-      "knative-serving",
-      { settings: c.knativeServing, dependsOn: deps.mesh },
-      opts,
+    knative = add(
+      new KnativeServing(
+        "knative-serving",
+        { settings: c.knativeServing, dependsOn: deps.mesh },
+        opts,
+      ),
     );
   if (on.has("knativeEventing"))
-    new KnativeEventing(
-      "knative-eventing",
-      { settings: c.knativeEventing, dependsOn: deps.mesh },
-      opts,
+    add(
+      new KnativeEventing(
+        "knative-eventing",
+        { settings: c.knativeEventing, dependsOn: deps.mesh },
+        opts,
+      ),
     );
   if (on.has("kserve"))
-    new KServe(
-      "kserve",
-      {
-        settings: c.kserve,
-        dependsOn: [
-          ...deps.base,
-          ...(c.kserve.mode === "serverless" && knative ? knative.ready : []),
-        ],
-      },
-      opts,
+    add(
+      new KServe(
+        "kserve",
+        {
+          settings: c.kserve,
+          dependsOn: [
+            ...deps.base,
+            ...(c.kserve.mode === "serverless" && knative ? knative.ready : []),
+          ],
+        },
+        opts,
+      ),
     );
-  if (on.has("volumes")) new Volumes("volumes", { settings: c.volumes, ...base }, opts);
+  if (on.has("volumes")) add(new Volumes("volumes", { settings: c.volumes, ...base }, opts));
   if (on.has("tensorboards"))
-    new Tensorboards("tensorboards", { settings: c.tensorboards, ...base }, opts);
-  if (on.has("pvcViewer")) new PvcViewer("pvc-viewer", { settings: c.pvcViewer, ...base }, opts);
+    add(new Tensorboards("tensorboards", { settings: c.tensorboards, ...base }, opts));
+  if (on.has("pvcViewer"))
+    add(new PvcViewer("pvc-viewer", { settings: c.pvcViewer, ...base }, opts));
   if (on.has("modelRegistry"))
-    new ModelRegistry(
-      "model-registry",
-      {
-        settings: c.modelRegistry,
-        database: deps.databases.modelRegistry!,
-        dependsOn: [...deps.base, ...deps.data],
-      },
-      opts,
+    add(
+      new ModelRegistry(
+        "model-registry",
+        {
+          settings: c.modelRegistry,
+          database: deps.databases.modelRegistry!,
+          dependsOn: [...deps.base, ...deps.data],
+        },
+        opts,
+      ),
     );
   return {
+    controllers,
     afterTenants(tenants, names) {
       if (on.has("sparkOperator"))
         new SparkOperator(

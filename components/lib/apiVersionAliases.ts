@@ -4,6 +4,7 @@
 // object first, and since pulumi-kubernetes 4.29 that create fails with AlreadyExists. One stack
 // transform gives every Kubernetes resource an alias for each other served version of its kind.
 import * as pulumi from "@pulumi/pulumi";
+import { handBackOptions } from "./transforms";
 
 /**
  * The kinds we install whose CRD (or built-in API) serves more than one version, by group. Facts:
@@ -49,18 +50,10 @@ export function otherVersionTypes(type: string): string[] {
   return versions.filter((v) => v !== version).map((v) => `kubernetes:${group}/${v}:${kind}`);
 }
 
-/**
- * The stack transform: aliases for the other served versions, added to the resource's own. The
- * options go back whole (the callback replaces them with what is returned), except protect,
- * retainOnDelete and deleteBeforeReplace when false: the callback reports an unset flag as false,
- * and handing that back would set it explicitly, overriding what the parent passes down.
- */
+/** The stack transform: aliases for the other served versions, added to the resource's own. */
 export const apiVersionAliases: pulumi.ResourceTransform = (args) => {
   const types = otherVersionTypes(args.type);
   if (types.length === 0) return undefined;
-  const opts = { ...args.opts } as Record<string, unknown>;
-  for (const flag of ["protect", "retainOnDelete", "deleteBeforeReplace"])
-    if (opts[flag] === false) delete opts[flag];
-  opts.aliases = [...(args.opts.aliases ?? []), ...types.map((type) => ({ type }))];
-  return { props: args.props, opts: opts as pulumi.CustomResourceOptions };
+  const aliases = [...(args.opts.aliases ?? []), ...types.map((type) => ({ type }))];
+  return { props: args.props, opts: handBackOptions(args.opts, { aliases }) };
 };

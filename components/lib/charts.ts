@@ -6,7 +6,8 @@ import { noteUpstream } from "../render/notes";
 import { chartLocation } from "../sources/active";
 import { HelmChartPin } from "../versions";
 import { dropControllerFields } from "./controllerFields";
-import { ObjectTransform, toResourceTransform } from "./transforms";
+import { upstreamResourceTransforms } from "./teardown";
+import { ObjectTransform } from "./transforms";
 
 /** Chart args for a pinned chart: from its repository, or from the local sources. */
 export function chartArgs(
@@ -31,7 +32,7 @@ export function pinnedChart(
   const transforms = [dropControllerFields, ...chartTransforms];
   const resource = new k8s.helm.v4.Chart(name, chartArgs(pin, namespace, values, release), {
     ...opts,
-    transforms: [toResourceTransform(transforms)],
+    transforms: upstreamResourceTransforms(transforms),
   });
   noteUpstream({ resource, kind: "chart", pin, transforms });
   return resource;

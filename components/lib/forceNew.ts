@@ -2,7 +2,7 @@
 // create, for objects with fixed names) rather than an update: forceNewProperties in
 // provider/pkg/provider/diff.go, pulumi-kubernetes v4.32.0, for the kinds the platform applies.
 // ConfigMap and Secret data are absent because every provider of the program runs with
-// enableConfigMapMutable and enableSecretMutable (components/lib/providerOptions.ts).
+// enableConfigMapMutable and enableSecretMutable (components/lib/k8sProvider.ts).
 const SELECTOR = ["spec.selector"];
 
 const BY_KIND: Record<string, string[]> = {

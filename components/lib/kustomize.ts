@@ -12,7 +12,8 @@ import { noteUpstream } from "../render/notes";
 import { manifestsFile, manifestsResource } from "../sources/active";
 import { dropControllerFields } from "./controllerFields";
 import { workDir } from "./workDir";
-import { ObjectTransform, toResourceTransform } from "./transforms";
+import { upstreamResourceTransforms } from "./teardown";
+import { ObjectTransform } from "./transforms";
 
 export interface ObjectRef {
   apiVersion: string;
@@ -101,7 +102,7 @@ export function upstreamKustomization(
   const resource = new k8s.kustomize.v2.Directory(
     name,
     { directory: dir },
-    { ...opts, transforms: [toResourceTransform(transforms)] },
+    { ...opts, transforms: upstreamResourceTransforms(transforms) },
   );
   noteUpstream({ resource, kind: "kustomize", transforms });
   return resource;

@@ -1,6 +1,6 @@
 // Pods read ConfigMaps and Secrets as env (and most programs read mounted config once, at start):
 // changing one leaves its consumers running on the old content. The providers are set to update
-// both in place (components/lib/providerOptions.ts), so a change is an update, not delete-then-create,
+// both in place (components/lib/k8sProvider.ts), so a change is an update, not delete-then-create,
 // and consumers roll because their pod template carries a checksum of what they read.
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";

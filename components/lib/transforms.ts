@@ -27,6 +27,22 @@ export function toResourceTransform(transforms: ObjectTransform[]): pulumi.Resou
   };
 }
 
+/**
+ * Options for a resource transform to return when it changes them. The callback replaces the
+ * resource's options with what is returned (runtime/callbacks.js), so they go back whole, except
+ * protect, retainOnDelete and deleteBeforeReplace when false: the callback reports an unset flag as
+ * false, and handing that back would set it explicitly, overriding what the parent passes down.
+ */
+export function handBackOptions(
+  opts: pulumi.ResourceOptions,
+  changes: Partial<pulumi.CustomResourceOptions>,
+): pulumi.CustomResourceOptions {
+  const out = { ...opts, ...changes } as Record<string, unknown>;
+  for (const flag of ["protect", "retainOnDelete", "deleteBeforeReplace"])
+    if (out[flag] === false) delete out[flag];
+  return out as pulumi.CustomResourceOptions;
+}
+
 /** A transform that changes only objects of one kind (and optionally one name). */
 export function forObject(
   kind: string,

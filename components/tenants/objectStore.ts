@@ -74,11 +74,8 @@ export class TenantObjectStoreKeys {
     new k8s.core.v1.Secret(
       `${this.name}-${t.name}-object-store-keys`,
       tenantKeysSecret(t.name, key),
-      {
-        parent: this.parent,
-        dependsOn: [ns],
-        deletedWith: ns,
-      },
+      // The keys are access: deleted with the tenant even when its namespace is retained.
+      { parent: this.parent, dependsOn: [ns] },
     );
   }
 

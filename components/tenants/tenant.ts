@@ -1,7 +1,12 @@
 // A tenant: its namespace (created by us with the owner annotation the Profile controller checks,
 // so we can order objects in it and keep it when the Profile goes), the Profile with its quota,
-// a LimitRange so quota'd namespaces still run Pipelines' pods, and contributors bound the way KFAM
-// binds them so the dashboard lists them.
+// a ResourceQuota of our own that outlives the Profile, a LimitRange so quota'd namespaces still run
+// Pipelines' pods, and contributors bound the way KFAM binds them so the dashboard lists them.
+//
+// Removing a tenant (retain: true) keeps its data and revokes its access: the namespace (volumes,
+// notebooks, runs), our quota and the LimitRange stay; the Profile (the controller then deletes
+// the owner's bindings, its ResourceQuota and service accounts), the contributors' RoleBindings and
+// AuthorizationPolicies, the object-store keys and the PodDefaults are deleted.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig, contributorSubject } from "../config/schema";
@@ -131,6 +136,39 @@ export function podDefaults(t: TenantConfig, gpuTolerations: Toleration[]): K8sO
   return out;
 }
 
+/** Name of our ResourceQuota (the Profile controller's own is kf-resource-quota). */
+export const TENANT_QUOTA_NAME = "kubeflow-platform-quota";
+
+/**
+ * The tenant's quota as a ResourceQuota of our own, beside the one the Profile controller makes from
+ * resourceQuotaSpec: the controller's is garbage-collected with the Profile, ours stays with a
+ * retained namespace. Both carry the same limits, so together they allow exactly what one would.
+ * A tenant without a quota gets one with no limits rather than none: our object is retained on
+ * delete, so taking a quota away must update it, not leave the old limits behind. Pure.
+ */
+export function tenantQuota(t: TenantConfig): K8sObject {
+  return {
+    apiVersion: "v1",
+    kind: "ResourceQuota",
+    metadata: { name: TENANT_QUOTA_NAME, namespace: t.name, labels: labels("tenant") },
+    spec: { hard: quotaHard(t.quota) ?? {} },
+  };
+}
+
+/**
+ * What removing the tenant from config does to one of its objects. "keep": it stays with the
+ * namespace when the tenant is retained (retainOnDelete) and goes with it otherwise (deletedWith:
+ * one namespace delete, not one call per object). "revoke": it is deleted either way — not
+ * deletedWith the namespace, since a retained namespace would keep it. Pure.
+ */
+export function onTenantRemoval(
+  t: Pick<TenantConfig, "retain">,
+  ns: pulumi.Resource,
+  fate: "keep" | "revoke",
+): Pick<pulumi.CustomResourceOptions, "deletedWith" | "retainOnDelete"> {
+  return fate === "keep" ? { deletedWith: ns, retainOnDelete: t.retain } : {};
+}
+
 export function limitRange(t: TenantConfig): K8sObject {
   const d = t.containerDefaults;
   return {
@@ -224,6 +262,12 @@ export interface TenantsArgs {
   profiles: pulumi.Resource[];
   /** Istio CRDs for the contributors' AuthorizationPolicies. */
   istio: pulumi.Resource[];
+  /**
+   * The apps whose controllers act in tenant namespaces (KServe, Katib, Pipelines, ...), when they
+   * run in the same stack: a namespace deleted with its tenant (retain: false, or a destroy) goes
+   * while they still run to clear the finalizers of the users' objects in it. @default none
+   */
+  controllers?: pulumi.Resource[];
 }
 
 /** Tenants registered per turn of the event loop (see lib/batches.ts). */
@@ -259,6 +303,9 @@ export class Tenants extends pulumi.ComponentResource {
       { metadata: tenantNamespace(t).metadata },
       {
         parent: this,
+        // A dependent of a component is deleted before the component's children (pulumi/pulumi
+        // #7788), so a deleted namespace goes while the controllers still clear its finalizers.
+        dependsOn: this.args.controllers ?? [],
         // Users' notebooks, volumes and runs live here: removing a tenant keeps them unless the
         // tenant was marked retain: false first.
         retainOnDelete: t.retain,
@@ -271,7 +318,8 @@ export class Tenants extends pulumi.ComponentResource {
           new k8s.core.v1.ServiceAccount(
             `${name}-${t.name}-default-editor`,
             sa as k8s.core.v1.ServiceAccountArgs,
-            { parent: this, dependsOn: [ns], deletedWith: ns },
+            // The identity is access: it goes with the tenant.
+            { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "revoke") },
           ),
         ]
       : [];
@@ -284,23 +332,25 @@ export class Tenants extends pulumi.ComponentResource {
         parent: this,
         // The PodDefault CRD comes with its webhook (core.podDefaults, in args.profiles).
         dependsOn: [ns, ...this.args.profiles],
-        deletedWith: ns,
+        ...onTenantRemoval(t, ns, "revoke"),
       });
+    // A retained namespace keeps a quota and the container defaults that let pods run under it.
+    new k8s.core.v1.ResourceQuota(
+      `${name}-${t.name}-quota`,
+      tenantQuota(t) as k8s.core.v1.ResourceQuotaArgs,
+      { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "keep") },
+    );
     new k8s.core.v1.LimitRange(
       `${name}-${t.name}-limits`,
       limitRange(t) as k8s.core.v1.LimitRangeArgs,
-      {
-        parent: this,
-        dependsOn: [ns],
-        deletedWith: ns,
-      },
+      { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "keep") },
     );
     for (const c of t.contributors) {
       const [binding, policy] = contributorObjects(t.name, c);
       new k8s.rbac.v1.RoleBinding(
         `${name}-${t.name}-${binding.metadata.name}`,
         binding as unknown as k8s.rbac.v1.RoleBindingArgs,
-        { parent: this, dependsOn: [ns], deletedWith: ns },
+        { parent: this, dependsOn: [ns], ...onTenantRemoval(t, ns, "revoke") },
       );
       new k8s.apiextensions.CustomResource(
         `${name}-${t.name}-${policy.metadata.name}-policy`,
@@ -308,7 +358,7 @@ export class Tenants extends pulumi.ComponentResource {
         {
           parent: this,
           dependsOn: [ns, ...this.args.istio],
-          deletedWith: ns,
+          ...onTenantRemoval(t, ns, "revoke"),
         },
       );
     }

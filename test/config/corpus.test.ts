@@ -610,6 +610,17 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     { ...base, images: { registry: "https://registry.example.com" } },
     "platform.images.registry",
   ],
+  ["reattach that is not a boolean", { ...base, reattach: "yes" }, "platform.reattach"],
+  [
+    "reattach onto a retained MySQL without the passwords its data directory keeps",
+    { ...base, reattach: true },
+    "platform.database.credentials",
+  ],
+  [
+    "carried MySQL credentials without the Pipelines user's password",
+    { ...base, database: { kind: "inCluster", credentials: { rootPassword: "r" } } },
+    "platform.database.credentials.kfpPassword",
+  ],
 ];
 
 describe("invalid config corpus", () => {

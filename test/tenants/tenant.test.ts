@@ -10,7 +10,9 @@ import {
   podDefaults,
   profile,
   quotaHard,
+  TENANT_QUOTA_NAME,
   tenantNamespace,
+  tenantQuota,
 } from "../../components/tenants/tenant";
 import { Registration } from "../../components/plan/recorder";
 import { LOCAL_CONFIG, byName, crdValidator, crdsAvailable, plan, under } from "../mocks";
@@ -89,24 +91,86 @@ describe("tenant objects (pure)", () => {
 
 describe("Tenants component", () => {
   let regs: Registration[];
+  let regsAll: Registration[];
   beforeAll(async () => {
-    regs = under(await plan(LOCAL_CONFIG), "tenants");
+    regsAll = await plan(LOCAL_CONFIG);
+    regs = under(regsAll, "tenants");
   });
 
-  it("registers namespace, Profile, LimitRange and two objects per contributor, per tenant", () => {
+  it("registers namespace, Profile, ResourceQuota, LimitRange and two objects per contributor, per tenant", () => {
     const teamA = regs.filter((r) => r.name.startsWith("tenants-team-a-"));
-    // namespace, Profile, LimitRange, object-store keys + 2 per contributor (team-a has two)
-    // + its GPU PodDefault (GPU quota, GPU pool)
-    expect(teamA).toHaveLength(4 + 2 * 2 + 1);
+    // namespace, Profile, ResourceQuota, LimitRange, object-store keys + 2 per contributor (team-a
+    // has two) + its GPU PodDefault (GPU quota, GPU pool)
+    expect(teamA).toHaveLength(5 + 2 * 2 + 1);
   });
 
-  it("keeps the namespace when a tenant is removed; its objects go with it", () => {
+  it("removing a retained tenant keeps its data and a quota, and deletes every grant of access", () => {
+    // GIVEN team-a (retain: true by default), with contributors, a quota and a GPU PodDefault
+    const mine = regs.filter((r) => r.name.startsWith("tenants-team-a-"));
     const ns = byName(regs, "tenants-team-a-namespace");
-    expect(ns.retainOnDelete).toBe(true);
-    for (const r of regs.filter(
-      (x) => x.name.startsWith("tenants-team-a-") && x !== ns && !x.type.endsWith(":Profile"),
-    ))
-      expect(r.deletedWith, r.name).toBe(ns.urn);
+    const kept = ["tenants-team-a-namespace", "tenants-team-a-quota", "tenants-team-a-limits"];
+    // WHEN the tenant leaves config, THEN the engine keeps what is retainOnDelete (or deletedWith
+    // the retained namespace) and deletes the rest.
+    const survives = (r: Registration) => r.retainOnDelete || r.deletedWith === ns.urn;
+    expect(
+      mine
+        .filter(survives)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...kept].sort());
+    for (const name of kept.slice(1)) {
+      expect(byName(regs, name).retainOnDelete, name).toBe(true);
+      expect(byName(regs, name).deletedWith, name).toBe(ns.urn);
+    }
+    const revoked = mine.filter((r) => !survives(r)).map((r) => r.type.split(":").pop());
+    expect(revoked.sort()).toEqual(
+      [
+        "Profile",
+        "RoleBinding",
+        "RoleBinding",
+        "AuthorizationPolicy",
+        "AuthorizationPolicy",
+        "Secret",
+        "PodDefault",
+      ].sort(),
+    );
+  });
+
+  it("our ResourceQuota carries the Profile's limits, so a retained namespace stays bounded", () => {
+    const quota = byName(regs, "tenants-team-a-quota");
+    const p = byName(regs, "tenants-team-a-profile");
+    expect(quota.inputs).toMatchObject({
+      metadata: { name: TENANT_QUOTA_NAME, namespace: "team-a" },
+      spec: {
+        hard: (p.inputs.spec as { resourceQuotaSpec: { hard: unknown } }).resourceQuotaSpec.hard,
+      },
+    });
+    // Not the controller's name: it would take over (and then delete) our object.
+    expect(TENANT_QUOTA_NAME).not.toBe("kf-resource-quota");
+    expect(() => validateObject(tenantQuota(tenant))).not.toThrow();
+    // Taking the quota away updates our (retained) object to no limits; it is never left behind.
+    const none = tenantQuota({ ...tenant, quota: undefined });
+    expect(none.spec).toEqual({ hard: {} });
+    expect(() => validateObject(none)).not.toThrow();
+  });
+
+  it("a tenant is deleted before the controllers that clear its finalizers", () => {
+    // GIVEN the platform and its tenants in one stack
+    const all = regsAll;
+    const ns = byName(all, "tenants-team-a-namespace");
+    const profileCr = byName(all, "tenants-team-a-profile");
+    // THEN the namespace (whose deletion deletes the users' objects in it) depends on every app
+    // that acts in tenant namespaces, and the Profile on the profiles kustomization: on a destroy
+    // the engine deletes them before those components' children.
+    const urnOf = (name: string) => byName(all, name).urn;
+    for (const app of ["pipelines", "notebooks"]) {
+      const upstream = under(all, app).filter(
+        (r) => r.type === "kubernetes:kustomize/v2:Directory",
+      );
+      expect(upstream.length, app).toBeGreaterThan(0);
+      for (const r of upstream) expect(ns.dependsOn, r.name).toContain(r.urn);
+    }
+    expect(profileCr.dependsOn).toContain(urnOf("kubeflow-profiles"));
   });
 
   it("registers many tenants in batches without losing any", async () => {
@@ -195,18 +259,24 @@ describe("identity, groups, PodDefaults and retention", () => {
   });
 
   it("retain: false lets the namespace go with the tenant; the default keeps it", async () => {
+    const quota = { cpu: "1", memory: "1Gi", storage: "1Gi" };
     const regs = await plan({
       ...LOCAL_CONFIG,
       tenants: [
-        { name: "keep", owner: "k@example.com" },
-        { name: "drop", owner: "d@example.com", retain: false },
+        { name: "keep", owner: "k@example.com", quota },
+        { name: "drop", owner: "d@example.com", retain: false, quota },
       ],
     });
-    expect(byName(regs, "tenants-keep-namespace").retainOnDelete).toBe(true);
-    expect(byName(regs, "tenants-drop-namespace").retainOnDelete).toBe(false);
+    for (const object of ["namespace", "quota", "limits"]) {
+      expect(byName(regs, `tenants-keep-${object}`).retainOnDelete, object).toBe(true);
+      expect(byName(regs, `tenants-drop-${object}`).retainOnDelete, object).toBe(false);
+    }
+    // Dropped: the quota and the LimitRange go in the namespace's one delete.
+    const drop = byName(regs, "tenants-drop-namespace");
+    expect(byName(regs, "tenants-drop-quota").deletedWith).toBe(drop.urn);
   });
 
-  it("resources per tenant: at most 4 plus 2 per contributor for a typical tenant", async () => {
+  it("resources per tenant: at most 5 plus 2 per contributor for a typical tenant", async () => {
     const regs = await plan({
       ...LOCAL_CONFIG,
       tenants: [
@@ -219,7 +289,7 @@ describe("identity, groups, PodDefaults and retention", () => {
       ],
     });
     const mine = regs.filter((r) => r.name.startsWith("tenants-typical-"));
-    expect(mine.length).toBeLessThanOrEqual(4 + 2 * 3);
+    expect(mine.length).toBeLessThanOrEqual(5 + 2 * 3);
   });
 });
 

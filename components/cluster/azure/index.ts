@@ -4,7 +4,7 @@
 // when asked, MySQL flexible server (database.ts). Pipelines cannot use Blob storage, so the object
 // store stays MinIO. The class only composes them; every child keeps the component as its parent,
 // so the URNs are those of the single-file layout.
-import { KUBERNETES_PROVIDER_SETTINGS } from "../../lib/providerOptions";
+import { kubernetesProviderOptions } from "../../lib/k8sProvider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AzureCluster } from "../../config/clusters";
@@ -62,7 +62,7 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
       {
         kubeconfig: this.kubeconfig,
         clusterIdentifier: cluster.id,
-        ...KUBERNETES_PROVIDER_SETTINGS,
+        ...kubernetesProviderOptions(),
       },
       { parent: this },
     );

@@ -3,7 +3,7 @@
 // (webhookFirewall.ts), and, when asked, Cloud SQL MySQL (database.ts) and a GCS bucket for
 // Pipelines (bucket.ts), after the APIs they need (apis.ts). The class only composes them; every
 // child keeps the component as its parent, so the URNs are those of the single-file layout.
-import { KUBERNETES_PROVIDER_SETTINGS } from "../../lib/providerOptions";
+import { kubernetesProviderOptions } from "../../lib/k8sProvider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { GcpCluster } from "../../config/clusters";
@@ -70,7 +70,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
       {
         kubeconfig: this.kubeconfig,
         clusterIdentifier: cluster.id,
-        ...KUBERNETES_PROVIDER_SETTINGS,
+        ...kubernetesProviderOptions(),
       },
       { parent: this },
     );
