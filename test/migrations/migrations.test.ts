@@ -35,7 +35,9 @@ describe("checkUpgradePath", () => {
   });
 
   it("a stack a newer minor release migrated is refused: roll back by restoring state", () => {
-    expect(() => checkUpgradePath("0.3.0", "0.2.0")).toThrow(/newer than this release.*Rolling back/);
+    expect(() => checkUpgradePath("0.3.0", "0.2.0")).toThrow(
+      /newer than this release.*Rolling back/,
+    );
   });
 
   it("a recorded value that is no version is refused", () => {
