@@ -4,7 +4,7 @@
 // needs, and a `tenants` stack reads them from the platform stack by StackReference.
 import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "./cluster/azure";
-import { EksCluster } from "./cluster/aws";
+import { EksCluster } from "./cluster/aws/eksCluster";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";

@@ -10,12 +10,9 @@ import {
   NodePoolSchema,
 } from "../../components/config/clusters";
 import { gpuPoolsOf } from "../../components/config/schema";
-import {
-  autoscalerTags,
-  irsaTrustPolicy,
-  nodeGroupSettings,
-  subnetCidrs,
-} from "../../components/cluster/aws";
+import { irsaTrustPolicy } from "../../components/cluster/aws/identity";
+import { subnetCidrs } from "../../components/cluster/aws/network";
+import { autoscalerTags, nodeGroupSettings } from "../../components/cluster/aws/nodeGroups";
 import { aksPoolSettings } from "../../components/cluster/azure";
 import { gkeNodePoolSettings, workloadIdentityMember } from "../../components/cluster/gcp";
 import { Registration } from "../../components/plan/recorder";
@@ -342,7 +339,8 @@ describe("every GPU pool in any valid config is tainted and bounded (property)",
 
 describe("EKS cluster autoscaler", () => {
   it("discovers the node groups by tag and may resize only this cluster's groups", async () => {
-    const { autoscalerPolicy, autoscalerValues } = await import("../../components/cluster/aws");
+    const { autoscalerPolicy, autoscalerValues } =
+      await import("../../components/cluster/aws/autoscaler");
     const policy = autoscalerPolicy("kf") as {
       Statement: { Action: string[]; Condition?: unknown }[];
     };
