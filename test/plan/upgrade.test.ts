@@ -10,7 +10,8 @@ import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import * as versions from "../../components/versions";
 import { plan } from "../mocks";
 
-const STACKS = ["local", "full", "platform-dev", "tenants-dev"];
+// aws-dev and cluster-aws-prod: the EKS layer (cluster, RDS, S3, EFS, VPC) keeps its URNs too.
+const STACKS = ["local", "full", "platform-dev", "tenants-dev", "aws-dev", "cluster-aws-prod"];
 const SNAPSHOT = path.join(__dirname, "stateful-urns.json");
 
 /** Every version in the catalog moved on: chart versions, image tags, the manifests tag. */

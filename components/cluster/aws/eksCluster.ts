@@ -67,7 +67,7 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
           `${name}-nvidia-device-plugin`,
           charts.nvidiaDevicePlugin,
           "kube-system",
-          devicePluginValues(),
+          devicePluginValues(gpuPoolsOf(c)),
           onNodes,
         ),
       );
