@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "./cluster/azure";
 import { EksCluster } from "./cluster/aws/eksCluster";
+import { programPrincipalArn } from "./cluster/aws/controlPlane";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";
@@ -123,7 +124,7 @@ export async function buildPlatform(
   }
   if (cfg.layers === "cluster") {
     // A cloud cluster alone; platform stacks read its kubeconfig and facts (clusterStack).
-    const cluster = buildCluster(cfg, options);
+    const cluster = await buildCluster(cfg, options);
     return {
       context: cluster.context,
       tenants: [],
@@ -133,7 +134,7 @@ export async function buildPlatform(
   }
   const cluster = cfg.clusterStack
     ? await clusterFromStack(cfg.clusterStack)
-    : buildCluster(cfg, options);
+    : await buildCluster(cfg, options);
   const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
   if (cfg.layers === "tenants") {
@@ -166,17 +167,21 @@ export async function buildPlatform(
 }
 
 /** The cluster layer: a cluster that exists, or one the platform creates in a cloud. */
-function buildCluster(
+async function buildCluster(
   cfg: PlatformConfig,
   options: { kubeconfig?: ResolvedKubeconfig },
-): ClusterLayer {
+): Promise<ClusterLayer> {
   const c = cfg.cluster;
   const cloud = { database: cfg.database, objectStore: cfg.objectStore };
   switch (c.kind) {
     case "existing":
       return new ExistingCluster("cluster", { cluster: c, kubeconfig: options.kubeconfig });
     case "aws":
-      return new EksCluster("cluster", { cluster: c, ...cloud });
+      return new EksCluster("cluster", {
+        cluster: c,
+        ...cloud,
+        creatorArn: await programPrincipalArn(),
+      });
     case "gcp":
       return new GkeCluster("cluster", { cluster: c, ...cloud });
     case "azure":

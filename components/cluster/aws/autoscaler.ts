@@ -4,7 +4,8 @@ import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { pinnedChart } from "../../lib/charts";
-import { charts } from "../../versions";
+import { AwsCluster } from "../../config/clusters";
+import { HelmChartPin, clusterAutoscalerReleases } from "../../versions";
 import { EksIdentity } from "./identity";
 import { EksScope } from "./scope";
 
@@ -44,17 +45,32 @@ export function autoscalerPolicy(clusterName: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The autoscaler release for a Kubernetes minor: chart and image of that minor (the config
+ * refuses a minor without one, so this throws only on a program error). Pure.
+ */
+export function autoscalerRelease(kubernetesVersion: string): HelmChartPin {
+  const pin = clusterAutoscalerReleases[kubernetesVersion];
+  if (!pin)
+    throw new Error(`no cluster-autoscaler release pinned for Kubernetes ${kubernetesVersion}`);
+  return pin;
+}
+
+/** The image tag of a release: exactly the chart's appVersion. Pure. */
+export const autoscalerImageTag = (pin: HelmChartPin) => pin.images[0].split(":")[1];
+
 /** Cluster autoscaler chart values: auto-discovery by the node groups' tags. Pure. */
 export function autoscalerValues(
   clusterName: string,
   region: string,
   roleArn: pulumi.Input<string>,
+  pin: HelmChartPin = clusterAutoscalerReleases["1.34"],
 ) {
   return {
     cloudProvider: "aws",
     awsRegion: region,
     autoDiscovery: { clusterName },
-    image: { tag: charts.clusterAutoscaler.images[0].split(":")[1] },
+    image: { tag: autoscalerImageTag(pin) },
     rbac: {
       serviceAccount: {
         name: "cluster-autoscaler",
@@ -74,10 +90,11 @@ export function autoscalerValues(
 /** The autoscaler's role, its policy and the chart. */
 export function clusterAutoscaler(
   scope: EksScope,
-  region: string,
+  c: AwsCluster,
   identity: EksIdentity,
   opts: pulumi.ComponentResourceOptions,
 ): k8s.helm.v4.Chart {
+  const pin = autoscalerRelease(c.kubernetesVersion);
   const { name, clusterName } = scope;
   const role = identity.irsaRole("cluster-autoscaler", ["kube-system:cluster-autoscaler"]);
   new aws.iam.RolePolicy(
@@ -87,9 +104,9 @@ export function clusterAutoscaler(
   );
   return pinnedChart(
     `${name}-cluster-autoscaler-chart`,
-    charts.clusterAutoscaler,
+    pin,
     "kube-system",
-    autoscalerValues(clusterName, region, role.arn),
+    autoscalerValues(clusterName, c.region, role.arn, pin),
     opts,
   );
 }

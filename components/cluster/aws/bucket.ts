@@ -42,8 +42,9 @@ export function pipelinesBucket(
   const bucketName = store.bucket ?? `${scope.clusterName}-pipelines`.slice(0, 63);
   const bucket = new aws.s3.Bucket(
     `${name}-pipelines-bucket`,
-    { bucket: bucketName, forceDestroy: false, tags },
-    { ...parent, protect: true },
+    // With protection off (a teardown), destroy empties the bucket: every object version goes.
+    { bucket: bucketName, forceDestroy: !scope.protect, tags },
+    { ...parent, protect: scope.protect },
   );
   new aws.s3.BucketPublicAccessBlock(
     `${name}-pipelines-public-access`,

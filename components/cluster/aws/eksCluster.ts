@@ -1,8 +1,9 @@
 // EKS with raw @pulumi/aws, composed of one part per concern: the network (network.ts), the control
-// plane and its admins (controlPlane.ts), IRSA (identity.ts), node groups (nodeGroups.ts), storage
-// (storage.ts), the cluster autoscaler (autoscaler.ts), the NVIDIA device plugin on GPU pools, and,
-// when asked, RDS MySQL (database.ts) and the Pipelines bucket (bucket.ts). Every resource is a
-// child of this component under the name it always had, so the split moved no URN.
+// plane and its admins (controlPlane.ts), IRSA (identity.ts), the managed add-ons (addons.ts), node
+// groups (nodeGroups.ts), storage (storage.ts), the cluster autoscaler (autoscaler.ts), the NVIDIA
+// device plugin on GPU pools, and, when asked, RDS MySQL (database.ts) and the Pipelines bucket
+// (bucket.ts). Every resource is a child of this component under the name it had when this was one
+// file, so the split moved no URN.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsCluster } from "../../config/clusters";
@@ -11,6 +12,7 @@ import { pinnedChart } from "../../lib/charts";
 import { charts } from "../../versions";
 import { CloudClusterArgs, ClusterFacts, ClusterLayer, stackClusterName } from "../facts";
 import { devicePluginValues } from "../gpu";
+import { coreAddons, coreDns } from "./addons";
 import { clusterAutoscaler } from "./autoscaler";
 import { pipelinesBucket } from "./bucket";
 import { eksControlPlane } from "./controlPlane";
@@ -22,7 +24,13 @@ import { eksNodeGroups } from "./nodeGroups";
 import { EksScope } from "./scope";
 import { AWS_STORAGE_CLASS, ebsCsiDriver, efsStorage, gp3StorageClass } from "./storage";
 
-export type EksClusterArgs = CloudClusterArgs<AwsCluster>;
+export interface EksClusterArgs extends CloudClusterArgs<AwsCluster> {
+  /**
+   * The IAM principal creating the cluster (programPrincipalArn()), which EKS makes an admin: it
+   * gets no access entry of ours. @default none known: every listed admin gets one
+   */
+  creatorArn?: string;
+}
 
 export class EksCluster extends pulumi.ComponentResource implements ClusterLayer {
   readonly provider: k8s.Provider;
@@ -41,11 +49,14 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
       clusterName: stackClusterName(),
       tags: { "kubeflow-platform/stack": pulumi.getStack() },
       parent: this,
+      protect: c.deletionProtection,
     };
     const network = eksNetwork(scope, c);
-    const cluster = eksControlPlane(scope, c, network);
+    const cluster = eksControlPlane(scope, c, network, args.creatorArn);
     const identity = eksIdentity(scope, cluster);
-    const nodeGroups = eksNodeGroups(scope, c, cluster, network);
+    const core = coreAddons(scope, cluster);
+    const nodeGroups = eksNodeGroups(scope, c, cluster, network, [core.vpcCni]);
+    const dns = coreDns(scope, cluster, nodeGroups);
     const ebs = ebsCsiDriver(scope, cluster, identity, nodeGroups);
     const access = eksAccess(scope, cluster, c.region);
     this.kubeconfig = access.kubeconfig;
@@ -55,11 +66,11 @@ export class EksCluster extends pulumi.ComponentResource implements ClusterLayer
 
     const k8sOpts = { parent: this, provider: this.provider, dependsOn: [ebs, ...nodeGroups] };
     gp3StorageClass(scope, k8sOpts);
-    const ready: pulumi.Resource[] = [ebs, ...nodeGroups];
+    const ready: pulumi.Resource[] = [core.vpcCni, core.kubeProxy, dns, ebs, ...nodeGroups];
     if (c.rwxStorageClass)
       ready.push(efsStorage(scope, cluster, network, identity, nodeGroups, k8sOpts));
     const onNodes = { parent: this, provider: this.provider, dependsOn: nodeGroups };
-    ready.push(clusterAutoscaler(scope, c.region, identity, onNodes));
+    ready.push(clusterAutoscaler(scope, c, identity, onNodes));
     if (c.nodePools.some((p) => p.role === "gpu"))
       // The NVIDIA AMI carries the driver, not the device plugin.
       ready.push(

@@ -53,7 +53,7 @@ function newVpc(scope: EksScope, c: AwsCluster): EksNetwork {
       enableDnsSupport: true,
       tags: { ...tags, Name: scope.clusterName },
     },
-    { ...parent, protect: true },
+    { ...parent, protect: scope.protect },
   );
   const igw = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags }, parent);
   const cidrs = subnetCidrs(c.network.cidr, c.zones.length);

@@ -11,6 +11,11 @@ export interface EksScope {
   tags: Record<string, string>;
   /** The EksCluster component: parent of every resource. */
   parent: pulumi.Resource;
+  /**
+   * cluster.deletionProtection: Pulumi's protect on the stateful resources and the cloud's own
+   * deletion protection where they have one (cluster, RDS); off, a `pulumi destroy` goes through.
+   */
+  protect: boolean;
 }
 
 /** IAM policy ARN of an AWS-managed policy. Pure. */

@@ -4,6 +4,8 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { eksAddons } from "../../versions";
+import { eksAddon } from "./addons";
 import { EksIdentity } from "./identity";
 import { EksNetwork } from "./network";
 import { EksScope } from "./scope";
@@ -23,15 +25,13 @@ export function ebsCsiDriver(
     ["kube-system:ebs-csi-controller-sa"],
     ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
   );
-  return new aws.eks.Addon(
-    `${scope.name}-ebs-csi`,
-    {
-      clusterName: cluster.name,
-      addonName: "aws-ebs-csi-driver",
-      serviceAccountRoleArn: ebsRole.arn,
-      tags: scope.tags,
-    },
-    { parent: scope.parent, dependsOn: nodeGroups },
+  return eksAddon(
+    scope,
+    cluster,
+    eksAddons.ebsCsi,
+    "ebs-csi",
+    { serviceAccountRoleArn: ebsRole.arn },
+    nodeGroups,
   );
 }
 
@@ -82,7 +82,7 @@ export function efsStorage(
   const fs = new aws.efs.FileSystem(
     `${name}-efs`,
     { encrypted: true, performanceMode: "generalPurpose", throughputMode: "elastic", tags },
-    { ...parent, protect: true },
+    { ...parent, protect: scope.protect },
   );
   network.privateSubnetIds.forEach(
     (subnetId, i) =>
@@ -97,15 +97,13 @@ export function efsStorage(
     ["kube-system:efs-csi-controller-sa"],
     ["arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"],
   );
-  const efsAddon = new aws.eks.Addon(
-    `${name}-efs-csi`,
-    {
-      clusterName: cluster.name,
-      addonName: "aws-efs-csi-driver",
-      serviceAccountRoleArn: efsRole.arn,
-      tags,
-    },
-    { ...parent, dependsOn: nodeGroups },
+  const efsAddon = eksAddon(
+    scope,
+    cluster,
+    eksAddons.efsCsi,
+    "efs-csi",
+    { serviceAccountRoleArn: efsRole.arn },
+    nodeGroups,
   );
   new k8s.storage.v1.StorageClass(
     `${name}-efs`,
