@@ -61,21 +61,39 @@ const KATIB = "v0.19.0";
 const KNATIVE = "gcr.io/knative-releases/knative.dev";
 
 /**
- * A cluster-autoscaler chart and the image it was released with (its appVersion). The autoscaler
- * supports only the Kubernetes minor of its own version, so the image minor is the cluster's minor,
- * and the image is exactly the chart's appVersion (what the chart's templates were released for).
+ * The cluster-autoscaler release per Kubernetes minor an EKS cluster may run: the newest chart
+ * whose appVersion is of that minor, with exactly that appVersion as the image (the autoscaler
+ * supports only its own Kubernetes minor; test/cluster/aws.test.ts fails when the minors differ).
+ * Checked in kubernetes/autoscaler's Chart.yaml at the chart tags (cluster-autoscaler-chart-<v>):
+ * 9.51.0 → appVersion 1.33.0, 9.53.0 → 1.34.2, 9.59.0 → 1.35.0; each values.yaml defaults
+ * image.tag to v<appVersion> and has the keys we set (cloudProvider, awsRegion,
+ * autoDiscovery.clusterName, rbac.serviceAccount, extraArgs, nodeSelector, resources), and
+ * templates/deployment.yaml turns every extraArgs key into a flag. A minor without an entry is
+ * refused by the config (cluster.kubernetesVersion).
  */
-function clusterAutoscalerRelease(chartVersion: string, appVersion: string): HelmChartPin {
-  return {
+export const clusterAutoscalerReleases: Record<string, HelmChartPin> = {
+  "1.33": {
     repo: "https://kubernetes.github.io/autoscaler",
     chart: "cluster-autoscaler",
-    version: chartVersion,
-    images: [`registry.k8s.io/autoscaling/cluster-autoscaler:v${appVersion}`],
-    // Checked in the chart at each version below: templates/deployment.yaml turns every extraArgs
-    // key into a flag.
+    version: "9.51.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.33.0"],
     values: { freeForm: ["extraArgs"] },
-  };
-}
+  },
+  "1.34": {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.53.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.2"],
+    values: { freeForm: ["extraArgs"] },
+  },
+  "1.35": {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.59.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.35.0"],
+    values: { freeForm: ["extraArgs"] },
+  },
+};
 
 export const charts = {
   certManager: {
@@ -135,8 +153,8 @@ export const charts = {
     values: { templateOnly: ["fullnameOverride"] },
   },
   // Cluster autoscaler for EKS node groups (GKE and AKS scale their pools themselves): the release
-  // for the stacks' Kubernetes minor. Other minors: clusterAutoscalerReleases below.
-  clusterAutoscaler: clusterAutoscalerRelease("9.53.0", "1.34.2"),
+  // for the stacks' Kubernetes minor. Other minors: clusterAutoscalerReleases above.
+  clusterAutoscaler: clusterAutoscalerReleases["1.34"],
   // NVIDIA device plugin, where the cloud's GPU image has the driver but not the plugin (EKS, AKS).
   nvidiaDevicePlugin: {
     repo: "https://nvidia.github.io/k8s-device-plugin",
@@ -194,20 +212,6 @@ export const charts = {
     images: ["ghcr.io/kubeflow/spark-operator/controller:2.5.0"],
   },
 } satisfies Record<string, HelmChartPin>;
-
-/**
- * The cluster-autoscaler release per Kubernetes minor an EKS cluster may run: the newest chart
- * whose appVersion is of that minor. Checked in kubernetes/autoscaler's Chart.yaml at the chart
- * tags (cluster-autoscaler-chart-<version>): 9.51.0 → appVersion 1.33.0, 9.53.0 → 1.34.2,
- * 9.59.0 → 1.35.0; each values.yaml defaults image.tag to v<appVersion> and has the keys we set
- * (cloudProvider, awsRegion, autoDiscovery.clusterName, rbac.serviceAccount, extraArgs,
- * nodeSelector, resources). A minor without an entry is refused by the config (cluster.kubernetesVersion).
- */
-export const clusterAutoscalerReleases: Record<string, HelmChartPin> = {
-  "1.33": clusterAutoscalerRelease("9.51.0", "1.33.0"),
-  "1.34": charts.clusterAutoscaler,
-  "1.35": clusterAutoscalerRelease("9.59.0", "1.35.0"),
-};
 
 /**
  * EKS add-ons the cluster layer manages (the first three replace the self-managed copies EKS

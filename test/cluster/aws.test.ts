@@ -22,7 +22,9 @@ import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import { podDefaults, quotaHard } from "../../components/tenants/tenant";
 import { clusterAutoscalerReleases, eksAddons, rdsMysql } from "../../components/versions";
 import { parse } from "yaml";
+import { renderPlatform } from "../../components/render/render";
 import { byName, plan, under } from "../mocks";
+import { SOURCES_DIR } from "../render/sources";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const plans: Record<string, Registration[]> = {};
@@ -494,4 +496,22 @@ describe("a GPU workload on aws-dev, end to end", () => {
       ),
     ).toBe(true);
   });
+});
+
+describe.runIf(Boolean(SOURCES_DIR))("Pipelines with IRSA on aws-dev, rendered for real", () => {
+  it("the ServiceAccounts kustomize renders carry the role ARN themselves", async () => {
+    process.env.KUBEFLOW_PLATFORM_SOURCES = SOURCES_DIR;
+    const { objects } = await renderPlatform("aws-dev", readStackPlatformConfig("aws-dev"));
+    const accounts = objects.filter(
+      (o) =>
+        o.object.kind === "ServiceAccount" &&
+        o.object.metadata.namespace === "kubeflow" &&
+        ["ml-pipeline", "ml-pipeline-ui"].includes(o.object.metadata.name),
+    );
+    expect(accounts.map((o) => o.origin)).toEqual(["kustomize", "kustomize"]);
+    for (const a of accounts)
+      expect(a.object.metadata.annotations?.["eks.amazonaws.com/role-arn"]).toBe(
+        "arn:aws:iam::123456789012:role/cluster-pipelines",
+      );
+  }, 300_000);
 });

@@ -59,7 +59,10 @@ export function autoscalerRelease(kubernetesVersion: string): HelmChartPin {
 /** The image tag of a release: exactly the chart's appVersion. Pure. */
 export const autoscalerImageTag = (pin: HelmChartPin) => pin.images[0].split(":")[1];
 
-/** Cluster autoscaler chart values: auto-discovery by the node groups' tags. Pure. */
+/**
+ * Cluster autoscaler chart values: auto-discovery by the node groups' tags. Pure.
+ * @param pin the release (autoscalerRelease); @default the 1.34 release
+ */
 export function autoscalerValues(
   clusterName: string,
   region: string,
