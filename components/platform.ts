@@ -4,7 +4,8 @@
 // needs, and a `tenants` stack reads them from the platform stack by StackReference.
 import * as pulumi from "@pulumi/pulumi";
 import { AksCluster } from "./cluster/azure";
-import { EksCluster } from "./cluster/aws";
+import { EksCluster } from "./cluster/aws/eksCluster";
+import { programPrincipalArn } from "./cluster/aws/controlPlane";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";
@@ -146,7 +147,7 @@ export async function buildPlatform(
   }
   if (cfg.layers === "cluster") {
     // A cloud cluster alone; platform stacks read its kubeconfig and facts (clusterStack).
-    const cluster = buildCluster(cfg, options);
+    const cluster = await buildCluster(cfg, options);
     return {
       context: cluster.context,
       tenants: [],
@@ -156,7 +157,7 @@ export async function buildPlatform(
   }
   const cluster = cfg.clusterStack
     ? await clusterFromStack(cfg.clusterStack, { reattach: cfg.reattach })
-    : buildCluster(cfg, options);
+    : await buildCluster(cfg, options);
   const k8sOpts = { providers: { kubernetes: cluster.provider }, dependsOn: cluster.ready };
 
   if (cfg.layers === "tenants") {
@@ -189,12 +190,16 @@ export async function buildPlatform(
 }
 
 /** The cluster layer: a cluster that exists, or one the platform creates in a cloud. */
-function buildCluster(
+async function buildCluster(
   cfg: PlatformConfig,
   options: { kubeconfig?: ResolvedKubeconfig },
-): ClusterLayer {
+): Promise<ClusterLayer> {
   const c = cfg.cluster;
-  const cloud = { database: cfg.database, objectStore: cfg.objectStore };
+  const cloud = {
+    database: cfg.database,
+    objectStore: cfg.objectStore,
+    provider: { reattach: cfg.reattach },
+  };
   switch (c.kind) {
     case "existing":
       return new ExistingCluster("cluster", {
@@ -203,7 +208,11 @@ function buildCluster(
         provider: { reattach: cfg.reattach },
       });
     case "aws":
-      return new EksCluster("cluster", { cluster: c, ...cloud });
+      return new EksCluster("cluster", {
+        cluster: c,
+        ...cloud,
+        creatorArn: await programPrincipalArn(),
+      });
     case "gcp":
       return new GkeCluster("cluster", { cluster: c, ...cloud });
     case "azure":

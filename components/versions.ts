@@ -62,6 +62,41 @@ const KFP = "2.16.0";
 const KATIB = "v0.19.0";
 const KNATIVE = "gcr.io/knative-releases/knative.dev";
 
+/**
+ * The cluster-autoscaler release per Kubernetes minor an EKS cluster may run: the newest chart
+ * whose appVersion is of that minor, with exactly that appVersion as the image (the autoscaler
+ * supports only its own Kubernetes minor; test/cluster/aws.test.ts fails when the minors differ).
+ * Checked in kubernetes/autoscaler's Chart.yaml at the chart tags (cluster-autoscaler-chart-<v>):
+ * 9.51.0 → appVersion 1.33.0, 9.53.0 → 1.34.2, 9.59.0 → 1.35.0; each values.yaml defaults
+ * image.tag to v<appVersion> and has the keys we set (cloudProvider, awsRegion,
+ * autoDiscovery.clusterName, rbac.serviceAccount, extraArgs, nodeSelector, resources), and
+ * templates/deployment.yaml turns every extraArgs key into a flag. A minor without an entry is
+ * refused by the config (cluster.kubernetesVersion).
+ */
+export const clusterAutoscalerReleases: Record<string, HelmChartPin> = {
+  "1.33": {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.51.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.33.0"],
+    values: { freeForm: ["extraArgs"] },
+  },
+  "1.34": {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.53.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.2"],
+    values: { freeForm: ["extraArgs"] },
+  },
+  "1.35": {
+    repo: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.59.0",
+    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.35.0"],
+    values: { freeForm: ["extraArgs"] },
+  },
+};
+
 export const charts = {
   certManager: {
     repo: "https://charts.jetstack.io",
@@ -119,16 +154,9 @@ export const charts = {
     // Checked in the chart at 10.7.0: templates/_helpers.tpl reads fullnameOverride.
     values: { templateOnly: ["fullnameOverride"] },
   },
-  // Cluster autoscaler for EKS node groups (GKE and AKS scale their pools themselves). The chart's
-  // default image is older; the image is pinned to the Kubernetes minor the stacks run (1.34).
-  clusterAutoscaler: {
-    repo: "https://kubernetes.github.io/autoscaler",
-    chart: "cluster-autoscaler",
-    version: "9.43.1",
-    images: ["registry.k8s.io/autoscaling/cluster-autoscaler:v1.34.3"],
-    // Checked in the chart at 9.43.1: templates/deployment.yaml turns every extraArgs key into a flag.
-    values: { freeForm: ["extraArgs"] },
-  },
+  // Cluster autoscaler for EKS node groups (GKE and AKS scale their pools themselves): the release
+  // for the stacks' Kubernetes minor. Other minors: clusterAutoscalerReleases above.
+  clusterAutoscaler: clusterAutoscalerReleases["1.34"],
   // NVIDIA device plugin, where the cloud's GPU image has the driver but not the plugin (EKS, AKS).
   nvidiaDevicePlugin: {
     repo: "https://nvidia.github.io/k8s-device-plugin",
@@ -186,6 +214,27 @@ export const charts = {
     images: ["ghcr.io/kubeflow/spark-operator/controller:2.5.0"],
   },
 } satisfies Record<string, HelmChartPin>;
+
+/**
+ * EKS add-ons the cluster layer manages (the first three replace the self-managed copies EKS
+ * bootstraps). Their versions are not pinned here: each is resolved for the cluster's Kubernetes
+ * version by aws.eks.getAddonVersion with mostRecent, as pulumi-eks does (nodejs/eks/cluster.ts),
+ * so they follow kubernetesVersion and take AWS's newest build for that minor; the preview shows
+ * every version change before it is applied.
+ */
+export const eksAddons = {
+  core: ["vpc-cni", "kube-proxy", "coredns"],
+  ebsCsi: "aws-ebs-csi-driver",
+  efsCsi: "aws-efs-csi-driver",
+  mostRecent: true,
+} as const;
+
+/**
+ * Managed MySQL on RDS: major 8.4 (LTS; 8.0 reached the end of standard support on 31 July 2026
+ * and runs in paid extended support). The engine version names the major, so RDS picks and
+ * auto-upgrades minors; the parameter group family must match the major. Moving a major: docs/aws.md.
+ */
+export const rdsMysql = { engineVersion: "8.4", parameterGroupFamily: "mysql8.4" } as const;
 
 /** Kustomize paths from kubeflow/manifests, per component. */
 export const manifests = {

@@ -51,6 +51,8 @@ export interface CloudClusterArgs<C> {
   cluster: C;
   database: DatabaseConfig;
   objectStore: ObjectStoreConfig;
+  /** Settings of the cluster's Kubernetes provider (reattach). @default none */
+  provider?: KubernetesProviderSettings;
 }
 
 /** The cloud cluster's name (and prefix of its resources' names): project and stack. */

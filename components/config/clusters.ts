@@ -3,6 +3,7 @@
 // of a region) live here beside the fields they check.
 import { z } from "zod";
 import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
+import { clusterAutoscalerReleases } from "../versions";
 import { RuleCtx as Ctx, cidr, dnsLabel, issue, kubernetesMinorVersion, sizeGiB } from "./fields";
 
 const count = () =>
@@ -237,6 +238,16 @@ export const AwsClusterSchema = z
   })
   .superRefine((c, ctx) => {
     checkNodePools("aws", c.nodePools, ctx);
+    // The cluster autoscaler supports only its own Kubernetes minor (components/versions.ts).
+    const minors = Object.keys(clusterAutoscalerReleases);
+    if (!minors.includes(c.kubernetesVersion))
+      issue(
+        ctx,
+        ["kubernetesVersion"],
+        `has no cluster-autoscaler release pinned (pinned minors: ${minors.join(", ")})`,
+        c.kubernetesVersion,
+        `use a pinned minor: pulumi config set --path 'kubeflow-platform:platform.cluster.kubernetesVersion' --type string ${minors[minors.length - 1]}`,
+      );
     c.zones.forEach((zone, i) => {
       if (!new RegExp(`^${c.region}[a-z]$`).test(zone))
         issue(

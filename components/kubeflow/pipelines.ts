@@ -81,8 +81,7 @@ export const PIPELINES_REQUESTS: AppRequests = {
   meshed: 10,
 };
 
-/** The service accounts of Pipelines that use the object store. */
-export const PIPELINES_SERVICE_ACCOUNT_NAMES = ["ml-pipeline", "ml-pipeline-ui"];
+export { PIPELINES_SERVICE_ACCOUNT_NAMES } from "./pipelinesTransforms";
 
 export interface PipelinesArgs {
   settings: AppSettings;
@@ -142,7 +141,7 @@ export class Pipelines extends pulumi.ComponentResource {
       },
       deps,
     );
-    const manifestsDir = upstreamKustomization(
+    upstreamKustomization(
       `${name}-manifests`,
       {
         overlay: {
@@ -166,21 +165,8 @@ export class Pipelines extends pulumi.ComponentResource {
         dependsOn: [...args.dependsOn, mysqlSecret, objectStoreSecret, hook],
       },
     );
-    // Workload identity: the Pipelines service accounts get the cloud's annotations (a role ARN or
-    // a Google service account), patched on with server-side apply once they exist.
-    if (args.objectStore.workloadIdentity)
-      for (const sa of PIPELINES_SERVICE_ACCOUNT_NAMES)
-        new k8s.core.v1.ServiceAccountPatch(
-          `${name}-${sa}-identity`,
-          {
-            metadata: {
-              name: sa,
-              namespace: KUBEFLOW_NAMESPACE,
-              annotations: args.objectStore.workloadIdentity,
-            },
-          },
-          { parent: this, dependsOn: [manifestsDir] },
-        );
+    // Workload identity: the Pipelines ServiceAccounts carry the cloud's annotations (a role ARN or
+    // a Google service account) from their creation (pipelinesTransforms).
     this.registerOutputs({});
   }
 }

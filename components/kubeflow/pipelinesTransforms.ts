@@ -14,8 +14,8 @@ export interface ObjectStoreEndpoint {
   bucket: string;
   /**
    * Pipelines services reach the store through workload identity (no keys): the annotations their
-   * service accounts get (values may be outputs, e.g. a role ARN, so they are patched on, not
-   * transformed in).
+   * service accounts get (values may be outputs, e.g. a role ARN: the engine resolves them in the
+   * transform's result before it registers the ServiceAccount).
    */
   workloadIdentity?: Record<string, import("@pulumi/pulumi").Input<string>>;
 }
@@ -153,6 +153,30 @@ export function tenantSyncHook(image: string, store: ObjectStoreEndpoint): Objec
   });
 }
 
+/** The service accounts of Pipelines that use the object store. */
+export const PIPELINES_SERVICE_ACCOUNT_NAMES = ["ml-pipeline", "ml-pipeline-ui"];
+
+/**
+ * The workload-identity annotations on the Pipelines ServiceAccounts themselves, so they carry them
+ * from their creation on: EKS's pod identity webhook (and GKE's metadata server binding) reads the
+ * ServiceAccount when a pod is created, and a pod started before the annotation never gets
+ * credentials. A patch applied after the bundle is ready comes too late for the first pods.
+ */
+export function workloadIdentityAnnotations(store: ObjectStoreEndpoint): ObjectTransform {
+  const annotations = store.workloadIdentity;
+  return (obj) => {
+    if (!annotations || obj.kind !== "ServiceAccount") return obj;
+    if (!PIPELINES_SERVICE_ACCOUNT_NAMES.includes(obj.metadata.name)) return obj;
+    const copy = structuredClone({ ...obj, metadata: { ...obj.metadata, annotations: {} } });
+    // Values may be Outputs: copied by reference, not cloned.
+    copy.metadata.annotations = {
+      ...obj.metadata.annotations,
+      ...(annotations as Record<string, string>),
+    };
+    return copy;
+  };
+}
+
 export function pipelinesTransforms(args: {
   db: DatabaseEndpoint;
   store: ObjectStoreEndpoint;
@@ -164,6 +188,7 @@ export function pipelinesTransforms(args: {
     uiObjectStore(args.store),
     argoArtifactRepository(args.store),
     tenantSyncHook(args.syncImage, args.store),
+    workloadIdentityAnnotations(args.store),
     // A changed database or bucket restarts the services that read them as env at start.
     rollOnChange(
       { kind: "ConfigMap", name: "pipeline-install-config" },

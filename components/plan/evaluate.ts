@@ -1,6 +1,7 @@
 // Evaluate the platform for a stack config under the mock runtime: no cluster, no credentials.
 import * as fs from "fs";
-import { AWS_INGRESS_ANNOTATIONS, AWS_STORAGE_CLASS } from "../cluster/aws";
+import { AWS_INGRESS_ANNOTATIONS } from "../cluster/aws/network";
+import { AWS_STORAGE_CLASS } from "../cluster/aws/storage";
 import { AZURE_INGRESS_ANNOTATIONS, AZURE_STORAGE_CLASS } from "../cluster/azure";
 import { GCP_INGRESS_ANNOTATIONS } from "../cluster/gcp";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";

@@ -116,6 +116,13 @@ const COMPUTED: Record<string, (name: string, inputs: Inputs) => Inputs> = {
       bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}`,
     };
   },
+  "random:index/randomId:RandomId": (name, inputs) => {
+    const bytes = createHash("sha256")
+      .update(`plan:${name}`)
+      .digest()
+      .subarray(0, Number(inputs.byteLength ?? 4));
+    return { hex: bytes.toString("hex"), b64Url: bytes.toString("base64url") };
+  },
   "aws:eks/cluster:Cluster": (name, inputs) => ({
     arn: `arn:aws:eks:plan:${ACCOUNT}:cluster/${String(inputs.name ?? name)}`,
     endpoint: "https://plan.eks.amazonaws.com",
@@ -123,6 +130,10 @@ const COMPUTED: Record<string, (name: string, inputs: Inputs) => Inputs> = {
     identities: [{ oidcs: [{ issuer: "https://oidc.eks.plan.amazonaws.com/id/PLAN" }] }],
   }),
   "aws:iam/role:Role": (name) => ({ arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, name }),
+  // The Auto Scaling group EKS makes for a managed node group (named by AWS).
+  "aws:eks/nodeGroup:NodeGroup": (name) => ({
+    resources: [{ autoscalingGroups: [{ name: `eks-${name}-plan-asg` }] }],
+  }),
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": () => ({
     arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.plan.amazonaws.com/id/PLAN`,
   }),
@@ -188,8 +199,29 @@ users:
         provideClusterInfo: false
 `;
 
+/** The identity a plan runs as: a role assumed for a session, as CI and SSO users do. */
+export const PLAN_CALLER = {
+  sessionArn: `arn:aws:sts::${ACCOUNT}:assumed-role/platform-deployer/plan-session`,
+  roleArn: `arn:aws:iam::${ACCOUNT}:role/platform-deployer`,
+};
+
 /** Results of provider functions the program calls (invokes). */
-function mockCall(token: string): Inputs {
+function mockCall(token: string, inputs: Inputs = {}): Inputs {
+  if (token === "aws:index/getCallerIdentity:getCallerIdentity")
+    return { accountId: ACCOUNT, arn: PLAN_CALLER.sessionArn, userId: "AROAPLAN:plan-session" };
+  if (token === "aws:iam/getSessionContext:getSessionContext")
+    return {
+      arn: inputs.arn,
+      issuerArn: PLAN_CALLER.roleArn,
+      issuerName: "platform-deployer",
+      sessionName: "plan-session",
+    };
+  // A placeholder that names what AWS would resolve, never a real version.
+  if (token === "aws:eks/getAddonVersion:getAddonVersion")
+    return {
+      ...inputs,
+      version: `resolved-at-deploy:${String(inputs.addonName)}@${String(inputs.kubernetesVersion)}`,
+    };
   if (token === "azure-native:containerservice:listManagedClusterUserCredentials")
     return {
       kubeconfigs: [
@@ -245,7 +277,7 @@ export class RecordingMonitor extends MockMonitor {
               id: args.custom ? `${args.name}-id` : undefined,
               state: mockState(args.type, args.name, args.inputs),
             },
-      call: (args) => mockCall(args.token),
+      call: (args) => mockCall(args.token, args.inputs as Inputs),
     });
   }
 

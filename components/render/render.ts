@@ -206,6 +206,28 @@ function renderNote(note: UpstreamNote, reg: Registration): K8sObject[] | string
   }
 }
 
+/**
+ * Values a transform put in as Outputs (a role ARN on a ServiceAccount), resolved as the engine
+ * resolves a transform's result before it registers the object.
+ */
+export async function resolveOutputs(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value))
+    return resolveOutputs(await new Promise((resolve) => value.apply(resolve)));
+  if (Array.isArray(value)) return Promise.all(value.map(resolveOutputs));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      await Promise.all(
+        Object.entries(value).map(async ([k, v]) => [k, await resolveOutputs(v)] as const),
+      ),
+    );
+  return value;
+}
+
+function hasOutput(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value)) return true;
+  return Boolean(value && typeof value === "object" && Object.values(value).some(hasOutput));
+}
+
 /** Render a stack's platform: our objects, every kustomization, and every chart we can. */
 export async function renderPlatform(stack: string, rawConfig: unknown): Promise<RenderResult> {
   const registrations = await evaluatePlatform(stack, rawConfig);
@@ -240,6 +262,11 @@ export async function renderPlatform(stack: string, rawConfig: unknown): Promise
   // Scopes come from every CRD in the render (a CR's CRD may live in another component).
   const scopes = crdScopes([...objects.map((o) => o.object), ...built.flatMap((b) => b.objs)]);
   for (const b of built)
-    objects.push(...children(b.note, b.reg, b.objs, byUrn, stackTransforms, scopes));
+    for (const child of children(b.note, b.reg, b.objs, byUrn, stackTransforms, scopes))
+      objects.push(
+        hasOutput(child.object)
+          ? { ...child, object: (await resolveOutputs(child.object)) as K8sObject }
+          : child,
+      );
   return { stack, registrations, objects, notRendered, chartValues };
 }

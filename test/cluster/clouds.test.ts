@@ -10,17 +10,12 @@ import {
   NodePoolSchema,
 } from "../../components/config/clusters";
 import { gpuPoolsOf } from "../../components/config/schema";
-import {
-  autoscalerTags,
-  irsaTrustPolicy,
-  nodeGroupSettings,
-  subnetCidrs,
-} from "../../components/cluster/aws";
+import { nodeGroupSettings } from "../../components/cluster/aws/nodeGroups";
 import { aksPoolSettings } from "../../components/cluster/azure";
 import { gkeNodePoolSettings, workloadIdentityMember } from "../../components/cluster/gcp";
 import { Registration } from "../../components/plan/recorder";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { byName, plan, under } from "../mocks";
+import { byName, plan } from "../mocks";
 
 const plans: Record<string, Registration[]> = {};
 beforeAll(async () => {
@@ -28,120 +23,6 @@ beforeAll(async () => {
     plans[s] = await plan(readStackPlatformConfig(s), s);
 });
 const inputs = (s: string, n: string) => byName(plans[s], n).inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-describe("AWS (EKS)", () => {
-  it("builds a VPC with private and public subnets in every zone and one NAT gateway", () => {
-    expect(subnetCidrs("10.0.0.0/16", 3)).toEqual({
-      private: ["10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"],
-      public: ["10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"],
-    });
-    const regs = under(plans["aws-dev"], "cluster");
-    expect(regs.filter((r) => r.type === "aws:ec2/subnet:Subnet")).toHaveLength(6);
-    expect(regs.filter((r) => r.type === "aws:ec2/natGateway:NatGateway")).toHaveLength(1);
-    expect(inputs("aws-dev", "cluster-private-eu-west-1a").tags).toMatchObject({
-      "kubernetes.io/role/internal-elb": "1",
-    });
-  });
-
-  it("the cluster: pinned version, nodes in private subnets, API entries for admins, protected", () => {
-    const eks = byName(plans["aws-dev"], "cluster-eks");
-    expect(eks.protect).toBe(true);
-    expect(eks.inputs).toMatchObject({
-      version: "1.34",
-      accessConfig: { authenticationMode: "API" },
-      vpcConfig: { endpointPrivateAccess: true },
-      deletionProtection: true,
-    });
-    expect(inputs("aws-dev", "cluster-admin-0-policy")).toMatchObject({
-      policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
-    });
-    // The provider's identity is the cluster's ARN, so rotating credentials replaces nothing.
-    expect(inputs("aws-dev", "cluster-k8s").clusterIdentifier).toMatch(/^arn:aws:eks:/);
-    expect(inputs("aws-dev", "cluster-k8s").kubeconfig).toBe("[secret]");
-  });
-
-  it("GPU node groups: NVIDIA AMI, taint, labels, zero minimum, autoscaler tags for scaling from zero, desired size left to the autoscaler", () => {
-    const pool = NodePoolSchema.parse({
-      name: "gpu",
-      role: "gpu",
-      machineType: "g5.12xlarge",
-      minSize: 0,
-      maxSize: 3,
-    });
-    const s = nodeGroupSettings("c", pool);
-    expect(s.amiType).toBe("AL2023_x86_64_NVIDIA");
-    expect(s.taints).toEqual([{ key: "nvidia.com/gpu", value: "present", effect: "NO_SCHEDULE" }]);
-    expect(s.scalingConfig).toEqual({ minSize: 0, maxSize: 3, desiredSize: 0 });
-    expect(autoscalerTags("c", pool, 4)).toMatchObject({
-      "k8s.io/cluster-autoscaler/node-template/taint/nvidia.com/gpu": "present:NoSchedule",
-      "k8s.io/cluster-autoscaler/node-template/resources/nvidia.com/gpu": "4",
-    });
-    expect(inputs("aws-dev", "cluster-gpu-a10g").amiType).toBe("AL2023_x86_64_NVIDIA");
-  });
-
-  it("IRSA trusts exactly the named service accounts of the cluster's issuer", () => {
-    const p = irsaTrustPolicy("arn:oidc", "oidc.example/id/X", ["kubeflow:ml-pipeline"]) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(p.Statement[0].Condition.StringEquals).toEqual({
-      "oidc.example/id/X:aud": "sts.amazonaws.com",
-      "oidc.example/id/X:sub": ["system:serviceaccount:kubeflow:ml-pipeline"],
-    });
-    const trust = JSON.parse(inputs("aws-dev", "cluster-pipelines").assumeRolePolicy as string);
-    expect(
-      trust.Statement[0].Condition.StringEquals["oidc.eks.plan.amazonaws.com/id/PLAN:sub"],
-    ).toEqual([
-      "system:serviceaccount:kubeflow:ml-pipeline",
-      "system:serviceaccount:kubeflow:ml-pipeline-ui",
-    ]);
-  });
-
-  it("RDS MySQL 8.0: private, encrypted, backed up, protected; S3: public access blocked, encrypted, versioned", () => {
-    const db = byName(plans["aws-dev"], "cluster-mysql");
-    expect(db.protect).toBe(true);
-    expect(db.inputs).toMatchObject({
-      engine: "mysql",
-      engineVersion: "8.0",
-      storageEncrypted: true,
-      publiclyAccessible: false,
-      deletionProtection: true,
-      backupRetentionPeriod: 7,
-      password: "[secret]",
-    });
-    expect(byName(plans["aws-dev"], "cluster-pipelines").type).toBeDefined();
-    expect(plans["aws-dev"].find((r) => r.type === "aws:s3/bucket:Bucket")!.protect).toBe(true);
-    expect(
-      plans["aws-dev"].find(
-        (r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-      )!.inputs,
-    ).toMatchObject({
-      blockPublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    expect(
-      plans["aws-dev"].find((r) => r.type === "aws:s3/bucketVersioning:BucketVersioning")!.inputs,
-    ).toMatchObject({
-      versioningConfiguration: { status: "Enabled" },
-    });
-  });
-
-  it("the platform uses the managed services: MySQL through an ExternalName service, S3 with IRSA", () => {
-    expect(inputs("aws-dev", "mysql-service").spec).toEqual({
-      type: "ExternalName",
-      externalName: "cluster-mysql.plan.rds.amazonaws.com".replace(
-        "cluster-mysql",
-        "kubeflow-platform-aws-dev-mysql",
-      ),
-    });
-    expect(plans["aws-dev"].some((r) => r.name === "minio")).toBe(false);
-    expect(inputs("aws-dev", "pipelines-ml-pipeline-identity").metadata.annotations).toEqual({
-      "eks.amazonaws.com/role-arn": `arn:aws:iam::123456789012:role/cluster-pipelines`,
-    });
-    const gateway = inputs("aws-dev", "istio-ingressgateway").values.service.annotations;
-    expect(gateway).toMatchObject({
-      "service.beta.kubernetes.io/aws-load-balancer-type": "nlb",
-    });
-    expect(plans["aws-dev"].some((r) => r.name === "cluster-nvidia-device-plugin")).toBe(true);
-  });
-});
 
 describe("GCP (GKE)", () => {
   it("a regional private cluster with Workload Identity, authorized networks and deletion protection", () => {
@@ -337,33 +218,6 @@ describe("every GPU pool in any valid config is tainted and bounded (property)",
       ),
       { numRuns: 60 },
     );
-  });
-});
-
-describe("EKS cluster autoscaler", () => {
-  it("discovers the node groups by tag and may resize only this cluster's groups", async () => {
-    const { autoscalerPolicy, autoscalerValues } = await import("../../components/cluster/aws");
-    const policy = autoscalerPolicy("kf") as {
-      Statement: { Action: string[]; Condition?: unknown }[];
-    };
-    const resize = policy.Statement.find((s) =>
-      s.Action.includes("autoscaling:SetDesiredCapacity"),
-    )!;
-    expect(resize.Condition).toEqual({
-      StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/kf": "owned" },
-    });
-    expect(autoscalerValues("kf", "eu-west-1", "arn:role")).toMatchObject({
-      autoDiscovery: { clusterName: "kf" },
-      rbac: { serviceAccount: { annotations: { "eks.amazonaws.com/role-arn": "arn:role" } } },
-    });
-    const chart = byName(plans["aws-dev"], "cluster-cluster-autoscaler-chart");
-    expect(chart.inputs).toMatchObject({ chart: "cluster-autoscaler", namespace: "kube-system" });
-    const trust = JSON.parse(
-      inputs("aws-dev", "cluster-cluster-autoscaler").assumeRolePolicy as string,
-    );
-    expect(Object.values(trust.Statement[0].Condition.StringEquals)).toContainEqual([
-      "system:serviceaccount:kube-system:cluster-autoscaler",
-    ]);
   });
 });
 

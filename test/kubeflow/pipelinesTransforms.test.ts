@@ -1,5 +1,7 @@
 // The transforms that wire upstream Pipelines to the platform's database and object store, tested
 // on objects shaped like upstream's.
+import * as fs from "fs";
+import * as path from "path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,6 +15,8 @@ import {
 } from "../../components/kubeflow/pipelinesTransforms";
 import { K8sObject } from "../../components/lib/k8s";
 import { applyTransforms } from "../../components/lib/transforms";
+import { kubeflowManifests } from "../../components/versions";
+import { SOURCES_DIR } from "../render/sources";
 import { validateObject } from "../schemaValidation";
 
 const minio: ObjectStoreEndpoint = {
@@ -161,5 +165,57 @@ describe("pipelines transforms (pure)", () => {
         pipelinesTransforms({ db: { host: "h", port: 1 }, store: s3WithIdentity, syncImage: "n" }),
       ),
     ).toBe(other);
+  });
+});
+
+const db = { host: "h", port: 1 };
+
+describe("workload identity on the Pipelines ServiceAccounts", () => {
+  // Upstream's own ServiceAccount files at the pinned release, when the sources are here.
+  const upstreamSa = (file: string): K8sObject | undefined => {
+    if (!SOURCES_DIR) return undefined;
+    const p = path.join(
+      SOURCES_DIR,
+      "kubeflow-manifests",
+      kubeflowManifests.ref,
+      "applications/pipeline/upstream/base/pipeline",
+      file,
+    );
+    return parse(fs.readFileSync(p, "utf8")) as K8sObject;
+  };
+  const sa = (name: string): K8sObject =>
+    ({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name, namespace: "kubeflow" },
+    }) as K8sObject;
+
+  it("the role annotation is part of the ServiceAccount objects themselves, not a later patch", () => {
+    const accounts = [
+      upstreamSa("ml-pipeline-apiserver-sa.yaml") ?? sa("ml-pipeline"),
+      upstreamSa("ml-pipeline-ui-sa.yaml") ?? sa("ml-pipeline-ui"),
+    ];
+    expect(accounts.map((a) => a.metadata.name)).toEqual(["ml-pipeline", "ml-pipeline-ui"]);
+    for (const a of accounts) {
+      const out = applyTransforms(
+        a,
+        pipelinesTransforms({ db, store: s3WithIdentity, syncImage: "n" }),
+      );
+      expect(out.metadata.annotations).toMatchObject({
+        "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/kfp",
+      });
+      // Upstream's object is not changed in place.
+      expect(a.metadata.annotations?.["eks.amazonaws.com/role-arn"]).toBeUndefined();
+    }
+    const other = applyTransforms(
+      sa("ml-pipeline-persistenceagent"),
+      pipelinesTransforms({ db, store: s3WithIdentity, syncImage: "n" }),
+    );
+    expect(other.metadata.annotations).toBeUndefined();
+    const keys = applyTransforms(
+      sa("ml-pipeline"),
+      pipelinesTransforms({ db, store: minio, syncImage: "n" }),
+    );
+    expect(keys.metadata.annotations).toBeUndefined();
   });
 });

@@ -11,14 +11,20 @@ import { LOCAL_CONFIG, byName, plan } from "../mocks";
 const OLD = { rootPassword: "old-root-pw-from-the-data", kfpPassword: "old-kfp-pw-from-the-data" };
 
 describe("kubernetesProviderOptions (pure)", () => {
-  it("server-side apply; no flag that would shadow an operator's one-off environment variable", () => {
-    expect(kubernetesProviderOptions()).toEqual({ enableServerSideApply: true });
-    expect(kubernetesProviderOptions({ reattach: false })).toEqual({ enableServerSideApply: true });
+  // Server-side apply, and ConfigMaps and Secrets updated in place (components/lib/rollout.ts).
+  const ALWAYS = {
+    enableServerSideApply: true,
+    enableConfigMapMutable: true,
+    enableSecretMutable: true,
+  };
+  it("no flag that would shadow an operator's one-off environment variable", () => {
+    expect(kubernetesProviderOptions()).toEqual(ALWAYS);
+    expect(kubernetesProviderOptions({ reattach: false })).toEqual(ALWAYS);
   });
 
   it("reattach turns on the provider's upsert of existing objects", () => {
     expect(kubernetesProviderOptions({ reattach: true })).toEqual({
-      enableServerSideApply: true,
+      ...ALWAYS,
       upsertExistingObjects: true,
     });
   });

@@ -10,7 +10,17 @@ import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import * as versions from "../../components/versions";
 import { plan } from "../mocks";
 
-const STACKS = ["local", "full", "platform-dev", "tenants-dev", "gcp-dev", "azure-dev"];
+// gcp-dev, azure-dev, aws-dev and cluster-aws-prod: the cloud layers keep their URNs too.
+const STACKS = [
+  "local",
+  "full",
+  "platform-dev",
+  "tenants-dev",
+  "gcp-dev",
+  "azure-dev",
+  "aws-dev",
+  "cluster-aws-prod",
+];
 const SNAPSHOT = path.join(__dirname, "stateful-urns.json");
 
 /** Every version in the catalog moved on: chart versions, image tags, the manifests tag. */

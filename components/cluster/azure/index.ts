@@ -62,14 +62,14 @@ export class AksCluster extends pulumi.ComponentResource implements ClusterLayer
       {
         kubeconfig: this.kubeconfig,
         clusterIdentifier: cluster.id,
-        ...kubernetesProviderOptions(),
+        ...kubernetesProviderOptions(args.provider),
       },
       { parent: this },
     );
     // Nothing is applied before the deployer is cluster admin and the pools exist.
     const ready: pulumi.Resource[] = [cluster, ...access, ...pools];
     if (c.nodePools.some((p) => p.role === "gpu"))
-      ready.push(aksDevicePlugin(name, this, this.provider, [...access, ...pools]));
+      ready.push(aksDevicePlugin(name, this, this.provider, [...access, ...pools], gpuPoolsOf(c)));
     if (c.rwxStorageClass) azureFilesClass(name, this, this.provider, ready);
     this.ready = ready;
 

@@ -7,7 +7,7 @@ import * as containerservice from "@pulumi/azure-native/containerservice";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AzureCluster, NodePool } from "../../config/clusters";
-import { GPU_TAINT_TOLERATION, POOL_LABEL } from "../../config/schema";
+import { GPU_TAINT_TOLERATION, GpuPool, POOL_LABEL } from "../../config/schema";
 import { pinnedChart } from "../../lib/charts";
 import { charts } from "../../versions";
 import { ChildOptions } from "../childOptions";
@@ -68,12 +68,13 @@ export function aksDevicePlugin(
   parent: pulumi.Resource,
   provider: k8s.Provider,
   pools: pulumi.Resource[],
+  gpuPools: GpuPool[],
 ): pulumi.Resource {
   return pinnedChart(
     `${name}-nvidia-device-plugin`,
     charts.nvidiaDevicePlugin,
     "kube-system",
-    devicePluginValues(),
+    devicePluginValues(gpuPools),
     { parent, provider, dependsOn: pools },
   );
 }

@@ -70,7 +70,7 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
       {
         kubeconfig: this.kubeconfig,
         clusterIdentifier: cluster.id,
-        ...kubernetesProviderOptions(),
+        ...kubernetesProviderOptions(args.provider),
       },
       { parent: this },
     );
