@@ -28,7 +28,7 @@ import {
   enabledApps,
 } from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
-import { defaultTenantName } from "../lib/naming";
+import { contributorBindingName, defaultTenantName } from "../lib/naming";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -987,18 +987,9 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
       );
     }
   }
-  const subjects = t.contributors.map((c) => contributorSubject(c));
-  duplicates(subjects.map((s) => `${s.kind}:${s.name}`)).forEach((j) =>
-    issue(
-      ctx,
-      ["contributors", j, subjects[j].kind === "User" ? "email" : "group"],
-      "duplicate contributor",
-      subjects[j].name,
-      "list each contributor once",
-    ),
-  );
+  checkContributorNames(t, ctx);
   t.contributors.forEach((c, j) => {
-    if (c.email === t.owner) {
+    if (c.email !== undefined && c.email.toLowerCase() === t.owner.toLowerCase()) {
       issue(
         ctx,
         ["contributors", j, "email"],
@@ -1008,6 +999,56 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
       );
     }
   });
+}
+
+/**
+ * Contributors become a RoleBinding and an AuthorizationPolicy named by contributorBindingName
+ * (lower-cased, every other character run as "-"), and emails compare case-insensitively at login:
+ * two entries that meet there are one subject, or one object that the second overwrites.
+ */
+function checkContributorNames(t: z.output<typeof TenantFields>, ctx: Ctx) {
+  const subjects = t.contributors.map((c) => contributorSubject(c));
+  // zod runs this rule on a tenant whose contributors have errors of their own (reported there).
+  if (subjects.some((s) => typeof s.name !== "string")) return;
+  const field = (j: number) => (subjects[j].kind === "User" ? "email" : "group");
+  const exact = new Set(duplicates(subjects.map((s) => `${s.kind}:${s.name}`)));
+  exact.forEach((j) =>
+    issue(
+      ctx,
+      ["contributors", j, field(j)],
+      "duplicate contributor",
+      subjects[j].name,
+      "list each contributor once",
+    ),
+  );
+  const folded = new Set(
+    duplicates(subjects.map((s) => `${s.kind}:${s.name.toLowerCase()}`)).filter(
+      (j) => !exact.has(j),
+    ),
+  );
+  folded.forEach((j) =>
+    issue(
+      ctx,
+      ["contributors", j, field(j)],
+      "is another contributor but for upper and lower case: one login, listed twice",
+      subjects[j].name,
+      "list the contributor once, in lower case, with the one role it should have",
+    ),
+  );
+  const bindings = t.contributors.map((c, j) =>
+    contributorBindingName(subjects[j].name, c.role, subjects[j].kind),
+  );
+  duplicates(bindings)
+    .filter((j) => !exact.has(j) && !folded.has(j))
+    .forEach((j) =>
+      issue(
+        ctx,
+        ["contributors", j, field(j)],
+        `collides with another contributor once made DNS-safe: both would be the RoleBinding ${bindings[j]}`,
+        subjects[j].name,
+        "keep only one of the two contributors (their bindings would share one name)",
+      ),
+    );
 }
 
 /** Rules across sections: tenants against each other and the object store; app dependencies. */

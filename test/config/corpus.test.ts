@@ -198,6 +198,46 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
     "platform.auth.connectors[0].id",
   ],
   [
+    "two contributors of one tenant that differ only in case (one login)",
+    {
+      ...base,
+      tenants: [
+        {
+          ...tenant,
+          contributors: [
+            { email: "bob@example.com", role: "edit" },
+            { email: "Bob@example.com", role: "view" },
+          ],
+        },
+      ],
+    },
+    "platform.tenants[0].contributors[1].email",
+  ],
+  [
+    "two contributors of one tenant that collide once made DNS-safe (one RoleBinding)",
+    {
+      ...base,
+      tenants: [
+        {
+          ...tenant,
+          contributors: [
+            { email: "a.b@example.com", role: "edit" },
+            { email: "a-b@example.com", role: "edit" },
+          ],
+        },
+      ],
+    },
+    "platform.tenants[0].contributors[1].email",
+  ],
+  [
+    "a contributor who is the owner but for case",
+    {
+      ...base,
+      tenants: [{ ...tenant, contributors: [{ email: "Alice@example.com", role: "edit" }] }],
+    },
+    "platform.tenants[0].contributors[0].email",
+  ],
+  [
     "a container request above its limit",
     {
       ...base,
