@@ -117,6 +117,46 @@ function withTenantFiles(
   };
 }
 
+/** Provider settings of the stack (aws:region, ...) that must agree with the cluster's. */
+export type ProviderConfig = Partial<Record<(typeof PROVIDER_KEYS)[number], string>>;
+export const PROVIDER_KEYS = [
+  "aws:region",
+  "gcp:project",
+  "gcp:region",
+  "azure-native:location",
+] as const;
+
+/**
+ * The stack's provider config against the cluster it describes. The AWS resources use the default
+ * provider, so aws:region decides where the VPC and EKS go while cluster.region names the kubeconfig,
+ * the autoscaler and the S3 endpoint: they must be one region. The same for GCP and Azure. Pure.
+ */
+export function providerConfigProblems(
+  cfg: PlatformConfig,
+  provider: ProviderConfig,
+): ConfigProblem[] {
+  const c = cfg.cluster;
+  const pairs: [keyof ProviderConfig, string, string][] =
+    c.kind === "aws"
+      ? [["aws:region", "region", c.region]]
+      : c.kind === "gcp"
+        ? [
+            ["gcp:project", "project", c.project],
+            ["gcp:region", "region", c.region],
+          ]
+        : c.kind === "azure"
+          ? [["azure-native:location", "location", c.location]]
+          : [];
+  return pairs
+    .filter(([key, , value]) => provider[key] !== undefined && provider[key] !== value)
+    .map(([key, field, value]) => ({
+      path: `platform.cluster.${field}`,
+      message: `differs from the stack's ${key} (${JSON.stringify(provider[key])}): the cloud resources and the cluster's settings would name different ${field === "project" ? "projects" : "regions"}`,
+      value: JSON.stringify(value),
+      fix: `make them one: pulumi config set ${key} ${value}`,
+    }));
+}
+
 export const CONFIG_NAMESPACE = "kubeflow-platform";
 export const CONFIG_KEY = "platform";
 
@@ -124,13 +164,16 @@ export const CONFIG_KEY = "platform";
 export function parsePlatformConfig(
   raw: unknown,
   read: (dir: string) => TenantFile[] | undefined = readTenantFiles,
+  provider: ProviderConfig = {},
 ): PlatformConfig {
   const merged = withTenantFiles(raw, read);
   const input = merged.raw ?? {};
   const result = PlatformSchema.safeParse(input, { reportInput: true });
   const problems = [
     ...merged.problems,
-    ...(result.success ? [] : problemsFromIssues(result.error.issues, input)),
+    ...(result.success
+      ? providerConfigProblems(result.data, provider)
+      : problemsFromIssues(result.error.issues, input)),
   ].map((p) => {
     // platform.tenants[i]... of a file's tenant → <file>: ...
     const m = /^platform\.tenants\[(\d+)\]\.?(.*)$/.exec(p.path);
@@ -166,5 +209,16 @@ export function loadPlatformConfig(): PlatformConfig {
       },
     ]);
   }
-  return parsePlatformConfig(raw);
+  return parsePlatformConfig(raw, readTenantFiles, stackProviderConfig());
+}
+
+/** The provider settings of the running stack (unset ones are absent). */
+function stackProviderConfig(): ProviderConfig {
+  const out: ProviderConfig = {};
+  for (const key of PROVIDER_KEYS) {
+    const [namespace, name] = key.split(":");
+    const value = new pulumi.Config(namespace).get(name);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }

@@ -41,7 +41,8 @@ const azure = {
   nodePools: [sys],
 };
 
-const CORPUS: [string, Record<string, unknown>, string][] = [
+/** [description, config, path the message must name, the stack's other config (aws:region, ...)] */
+const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?][] = [
   ["unknown top-level key (typo)", { ...base, tenant: [] }, "platform.tenant"],
   [
     "unknown nested key",
@@ -236,6 +237,92 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
       tenants: [{ ...tenant, contributors: [{ email: "Alice@example.com", role: "edit" }] }],
     },
     "platform.tenants[0].contributors[0].email",
+  ],
+  [
+    "a CIDR with host bits set (load balancer source range)",
+    {
+      ...base,
+      ingress: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["10.1.2.3/8"] },
+    },
+    "platform.ingress.loadBalancerSourceRanges[0]",
+  ],
+  [
+    "an AWS VPC CIDR with host bits set",
+    { cluster: { ...aws, network: { cidr: "10.0.0.1/16" } } },
+    "platform.cluster.network.cidr",
+  ],
+  [
+    "an AWS VPC too small for the subnets carved from it",
+    { cluster: { ...aws, network: { cidr: "10.0.0.0/20" } } },
+    "platform.cluster.network.cidr",
+  ],
+  [
+    "an AWS VPC that is a /17 (the public subnets fall outside it)",
+    { cluster: { ...aws, network: { cidr: "10.0.0.0/17" } } },
+    "platform.cluster.network.cidr",
+  ],
+  [
+    "an AWS VPC larger than AWS allows",
+    { cluster: { ...aws, network: { cidr: "10.0.0.0/15" } } },
+    "platform.cluster.network.cidr",
+  ],
+  [
+    "an AWS zone listed twice",
+    { cluster: { ...aws, zones: ["eu-west-1a", "eu-west-1a"] } },
+    "platform.cluster.zones[1]",
+  ],
+  [
+    "a GCP zone listed twice",
+    { cluster: { ...gcp, zones: ["europe-west4-a", "europe-west4-b", "europe-west4-a"] } },
+    "platform.cluster.zones[2]",
+  ],
+  [
+    "an Azure zone listed twice",
+    { cluster: { ...azure, zones: ["1", "1"] } },
+    "platform.cluster.zones[1]",
+  ],
+  [
+    "aws:region differs from cluster.region",
+    { cluster: aws },
+    "platform.cluster.region",
+    { "aws:region": "us-east-1" },
+  ],
+  [
+    "gcp:project differs from cluster.project",
+    { cluster: gcp },
+    "platform.cluster.project",
+    { "gcp:project": "other-project" },
+  ],
+  [
+    "azure-native:location differs from cluster.location",
+    { cluster: azure },
+    "platform.cluster.location",
+    { "azure-native:location": "northeurope" },
+  ],
+  [
+    "GKE pod range overlapping the node range",
+    { cluster: { ...gcp, network: { podsCidr: "10.8.0.0/14" } } },
+    "platform.cluster.network.podsCidr",
+  ],
+  [
+    "GKE control-plane range overlapping the service range",
+    { cluster: { ...gcp, network: { masterCidr: "10.24.0.0/28" } } },
+    "platform.cluster.network.masterCidr",
+  ],
+  [
+    "GKE control-plane range that is not a /28",
+    { cluster: { ...gcp, network: { masterCidr: "172.16.0.0/24" } } },
+    "platform.cluster.network.masterCidr",
+  ],
+  [
+    "Azure VNet overlapping AKS's default service range",
+    { cluster: { ...azure, network: { cidr: "10.0.0.0/16" } } },
+    "platform.cluster.network.cidr",
+  ],
+  [
+    "Azure VNet too small for the subnets carved from it",
+    { cluster: { ...azure, network: { cidr: "10.30.0.0/20" } } },
+    "platform.cluster.network.cidr",
   ],
   [
     "a container request above its limit",
@@ -657,9 +744,9 @@ describe("invalid config corpus", () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(CORPUS)("%s", async (_desc, config, path) => {
+  it.each(CORPUS)("%s", async (_desc, config, path, providerConfig = {}) => {
     // WHEN the program evaluates the config under the recording mock runtime
-    const error = await evaluatePlatform("corpus", config).then(
+    const error = await evaluatePlatform("corpus", config, providerConfig).then(
       () => undefined,
       (e: unknown) => e,
     );
