@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
 import { RuleCtx as Ctx, cidr, dnsLabel, issue, kubernetesMinorVersion, sizeGiB } from "./fields";
+import { MACHINE_TYPE, wrongCloudSize } from "./machineTypes";
 import {
   AKS_DEFAULT_RANGES,
   awsCarvedSubnets,
@@ -108,6 +109,15 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
         p.desiredSize,
         "change desiredSize",
       );
+    const wrongCloud = wrongCloudSize(kind, "machine", p.machineType);
+    if (wrongCloud)
+      issue(
+        ctx,
+        ["nodePools", i, "machineType"],
+        wrongCloud,
+        p.machineType,
+        `pulumi config set --path 'kubeflow-platform:platform.cluster.nodePools[${i}].machineType' ${MACHINE_TYPE[kind].example}`,
+      );
     if (p.role === "system" && p.minSize < 1)
       issue(
         ctx,
@@ -127,6 +137,7 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
         );
       return;
     }
+    if (wrongCloud) return;
     if (kind === "aws" && !(p.machineType in AWS_GPU_INSTANCES))
       issue(
         ctx,

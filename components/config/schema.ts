@@ -29,6 +29,7 @@ import {
 } from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
 import { contributorBindingName, defaultTenantName } from "../lib/naming";
+import { suggestedSize, wrongCloudSize } from "./machineTypes";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -1086,6 +1087,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       undefined,
       "create one in the same VNet and set its resource id here",
     );
+  checkDatabaseClass(cfg, ctx);
   // With clusterStack the cluster stack's kind decides; it is checked there.
   if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing" && !cfg.clusterStack)
     issue(
@@ -1191,6 +1193,21 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "give each tenant its own name",
     ),
   );
+}
+
+/** A managed database's class must be of the cloud the cluster layer creates it in. */
+function checkDatabaseClass(cfg: PlatformConfig, ctx: Ctx) {
+  const { database, cluster } = cfg;
+  if (database.kind !== "managed" || !database.instanceClass || cluster.kind === "existing") return;
+  const wrong = wrongCloudSize(cluster.kind, "database", database.instanceClass);
+  if (wrong)
+    issue(
+      ctx,
+      ["database", "instanceClass"],
+      wrong,
+      database.instanceClass,
+      `pulumi config set --path 'kubeflow-platform:platform.database.instanceClass' ${suggestedSize(cluster.kind, "database", database.instanceClass)}`,
+    );
 }
 
 /** What each enabled application needs from the rest of the config. */

@@ -25,20 +25,22 @@ const aws = {
   kubernetesVersion: "1.34",
   nodePools: [sys],
 };
+const gcpSys = { ...sys, machineType: "e2-standard-4" };
 const gcp = {
   kind: "gcp",
   project: "acme-kf",
   region: "europe-west4",
   zones: ["europe-west4-a", "europe-west4-b"],
   kubernetesVersion: "1.34",
-  nodePools: [sys],
+  nodePools: [gcpSys],
 };
+const azureSys = { ...sys, machineType: "Standard_D4s_v5" };
 const azure = {
   kind: "azure",
   location: "westeurope",
   zones: ["1", "2"],
   kubernetesVersion: "1.34",
-  nodePools: [sys],
+  nodePools: [azureSys],
 };
 
 /** [description, config, path the message must name, the stack's other config (aws:region, ...)] */
@@ -325,6 +327,51 @@ const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?]
     "platform.cluster.network.cidr",
   ],
   [
+    "an AWS instance type as a GKE machine type",
+    { cluster: { ...gcp, nodePools: [{ ...gcpSys, machineType: "m5.xlarge" }] } },
+    "platform.cluster.nodePools[0].machineType",
+  ],
+  [
+    "an Azure VM size as a GKE machine type",
+    { cluster: { ...gcp, nodePools: [{ ...gcpSys, machineType: "Standard_D4s_v5" }] } },
+    "platform.cluster.nodePools[0].machineType",
+  ],
+  [
+    "an AWS instance type as an Azure VM size",
+    { cluster: { ...azure, nodePools: [{ ...azureSys, machineType: "m5.xlarge" }] } },
+    "platform.cluster.nodePools[0].machineType",
+  ],
+  [
+    "a GCP machine type as an AWS instance type",
+    { cluster: { ...aws, nodePools: [{ ...sys, machineType: "n2-standard-4" }] } },
+    "platform.cluster.nodePools[0].machineType",
+  ],
+  [
+    "a database class as a node pool's machine type",
+    { cluster: { ...aws, nodePools: [{ ...sys, machineType: "db.m7g.large" }] } },
+    "platform.cluster.nodePools[0].machineType",
+  ],
+  [
+    "an RDS class as a Cloud SQL tier",
+    { cluster: gcp, database: { kind: "managed", instanceClass: "db.t3.medium" } },
+    "platform.database.instanceClass",
+  ],
+  [
+    "a Cloud SQL tier as an RDS class",
+    { cluster: aws, database: { kind: "managed", instanceClass: "db-custom-2-8192" } },
+    "platform.database.instanceClass",
+  ],
+  [
+    "an RDS class as an Azure MySQL SKU",
+    { cluster: azure, database: { kind: "managed", instanceClass: "db.t3.medium" } },
+    "platform.database.instanceClass",
+  ],
+  [
+    "an EC2 instance type as an RDS class (RDS classes start with db.)",
+    { cluster: aws, database: { kind: "managed", instanceClass: "m7g.large" } },
+    "platform.database.instanceClass",
+  ],
+  [
     "a container request above its limit",
     {
       ...base,
@@ -581,7 +628,7 @@ const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?]
       cluster: {
         ...gcp,
         nodePools: [
-          sys,
+          gcpSys,
           { name: "gpu", role: "gpu", machineType: "g2-standard-8", minSize: 0, maxSize: 2 },
         ],
       },
@@ -594,7 +641,7 @@ const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?]
       cluster: {
         ...gcp,
         nodePools: [
-          sys,
+          gcpSys,
           {
             name: "gpu",
             role: "gpu",
@@ -644,7 +691,7 @@ const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?]
       cluster: {
         ...azure,
         nodePools: [
-          sys,
+          azureSys,
           { name: "gpu", role: "gpu", machineType: "Standard_D4s_v5", minSize: 0, maxSize: 1 },
         ],
       },
