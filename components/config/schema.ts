@@ -85,8 +85,16 @@ export const ExistingClusterSchema = z
       .optional()
       .meta({
         description:
-          "Kubeconfig context to use; also the provider's clusterIdentifier. @default the kubeconfig's current-context, read when the program runs and stated explicitly",
+          "Kubeconfig context to use; also the provider's clusterIdentifier. Required unless useCurrentContext is true (or clusterStack names the cluster). @default none",
         examples: ["kind-kubeflow"],
+      }),
+    useCurrentContext: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          "Without cluster.context, use whatever context the kubeconfig's current-context names when the program runs. Off by default: a stack that names no cluster is refused, so a `kubectl config use-context` cannot point it at another cluster.",
+        examples: [true],
       }),
     storageClass: hostname()
       .optional()
@@ -1088,6 +1096,7 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "create one in the same VNet and set its resource id here",
     );
   checkDatabaseClass(cfg, ctx);
+  checkClusterContext(cfg, ctx);
   // With clusterStack the cluster stack's kind decides; it is checked there.
   if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing" && !cfg.clusterStack)
     issue(
@@ -1193,6 +1202,34 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "give each tenant its own name",
     ),
   );
+}
+
+const SET = "pulumi config set --path 'kubeflow-platform:platform.cluster";
+
+/**
+ * An existing cluster is named by its kubeconfig context. A stack that names none (an empty stack
+ * file, say) would deploy to whichever cluster the kubeconfig's current-context points at when it
+ * runs, so that takes an explicit useCurrentContext: true.
+ */
+function checkClusterContext(cfg: PlatformConfig, ctx: Ctx) {
+  const c = cfg.cluster;
+  if (c.kind !== "existing" || cfg.clusterStack || cfg.layers === "cluster") return;
+  if (!c.context && !c.useCurrentContext)
+    issue(
+      ctx,
+      ["cluster", "context"],
+      "not set: the stack would target the kubeconfig's current context (kubectl config current-context), whichever cluster that is when it runs",
+      undefined,
+      `name the cluster: \`${SET}.kind' existing && ${SET}.context' kind-kubeflow\` (your context's name), or accept the current context: \`${SET}.kind' existing && ${SET}.useCurrentContext' true\``,
+    );
+  if (c.context && c.useCurrentContext)
+    issue(
+      ctx,
+      ["cluster", "useCurrentContext"],
+      "conflicts with cluster.context: the stack names its context",
+      true,
+      `remove it: \`pulumi config rm --path 'kubeflow-platform:platform.cluster.useCurrentContext'\``,
+    );
 }
 
 /** A managed database's class must be of the cloud the cluster layer creates it in. */

@@ -371,6 +371,17 @@ const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?]
     { cluster: aws, database: { kind: "managed", instanceClass: "m7g.large" } },
     "platform.database.instanceClass",
   ],
+  ["an empty stack (it would target the current context)", {}, "platform.cluster.context"],
+  [
+    "an existing cluster without a context",
+    { cluster: { kind: "existing", storageClass: "standard" } },
+    "platform.cluster.context",
+  ],
+  [
+    "a context and useCurrentContext both",
+    { cluster: { kind: "existing", context: "kind-kubeflow", useCurrentContext: true } },
+    "platform.cluster.useCurrentContext",
+  ],
   [
     "a container request above its limit",
     {
@@ -805,6 +816,11 @@ describe("invalid config corpus", () => {
     expect((error as ConfigError).message).toContain(path);
     // AND nothing was registered
     expect(currentRecorder()!.registrations).toHaveLength(0);
+  });
+
+  it("control: the current context, asked for explicitly, plans", async () => {
+    await evaluatePlatform("corpus", { cluster: { kind: "existing", useCurrentContext: true } });
+    expect(currentRecorder()!.registrations.length).toBeGreaterThan(20);
   });
 
   it("control: a valid config does register resources through the same recorder", async () => {
