@@ -116,7 +116,8 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
         ["nodePools", i, "machineType"],
         wrongCloud,
         p.machineType,
-        `pulumi config set --path 'kubeflow-platform:platform.cluster.nodePools[${i}].machineType' ${MACHINE_TYPE[kind].example}`,
+        "use one of the cluster's cloud, e.g.",
+        [{ value: MACHINE_TYPE[kind].example }],
       );
     if (p.role === "system" && p.minSize < 1)
       issue(
@@ -161,7 +162,8 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
           ["nodePools", i, "gpu"],
           "a GKE GPU pool needs an accelerator",
           undefined,
-          "set gpu.type (e.g. nvidia-l4) and gpu.count",
+          "name the accelerator and how many each node has",
+          [{ value: { type: "nvidia-l4", count: 1 } }],
         );
       else if (!(p.gpu.type in GCP_ACCELERATORS))
         issue(
@@ -183,8 +185,7 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
   });
 }
 
-const cidrFix = (key: string, example: string) =>
-  `pulumi config set --path 'kubeflow-platform:platform.cluster.network.${key}' ${example}`;
+const cidrFix = (example: string) => [{ value: example }];
 
 /** AWS takes VPCs of /16 to /28 (CreateVpc), and the EKS layer carves 2 /20s per zone from it. */
 function checkAwsVpcCidr(vpcCidr: string, zones: number, ctx: Ctx) {
@@ -199,7 +200,8 @@ function checkAwsVpcCidr(vpcCidr: string, zones: number, ctx: Ctx) {
       ["network", "cidr"],
       "is larger than AWS allows for a VPC (/16 to /28)",
       vpcCidr,
-      cidrFix("cidr", fit),
+      "use a /16",
+      cidrFix(fit),
     );
     return;
   }
@@ -219,7 +221,8 @@ function checkAwsVpcCidr(vpcCidr: string, zones: number, ctx: Ctx) {
       ["network", "cidr"],
       `is too small for the subnets the platform carves from it: ${zones} zones take ${subnets.length} /20s (${subnets[0]} to ${subnets[subnets.length - 1]}), and ${outside} is outside it`,
       vpcCidr,
-      cidrFix("cidr", fit),
+      "use a /16",
+      cidrFix(fit),
     );
 }
 
@@ -232,7 +235,8 @@ function checkGcpRanges(network: GcpCluster["network"], ctx: Ctx) {
       ["network", "masterCidr"],
       "must be a /28 (GKE's control-plane range)",
       masterCidr,
-      cidrFix("masterCidr", "172.16.0.0/28"),
+      "use a /28",
+      cidrFix("172.16.0.0/28"),
     );
   // An existing network brings its own node, pod and service ranges; the control plane's still counts.
   const keys = network.existingNetwork
@@ -244,7 +248,8 @@ function checkGcpRanges(network: GcpCluster["network"], ctx: Ctx) {
       ["network", second],
       `overlaps network.${first} (${network[first as keyof typeof network]})`,
       network[second as keyof typeof network],
-      `give each of cidr, podsCidr, servicesCidr and masterCidr its own range, e.g. ${GCP_EXAMPLE_RANGES[second as keyof typeof GCP_EXAMPLE_RANGES]}: ${cidrFix(second, GCP_EXAMPLE_RANGES[second as keyof typeof GCP_EXAMPLE_RANGES])}`,
+      "give each of cidr, podsCidr, servicesCidr and masterCidr its own range",
+      cidrFix(GCP_EXAMPLE_RANGES[second as keyof typeof GCP_EXAMPLE_RANGES]),
     );
 }
 const GCP_EXAMPLE_RANGES = {
@@ -266,7 +271,8 @@ function checkAzureVnetCidr(vnetCidr: string, ctx: Ctx) {
       ["network", "cidr"],
       `is too small for the subnets the platform carves from it (nodes ${carved.nodes}, MySQL ${carved.mysql}): ${outside} is outside it`,
       vnetCidr,
-      cidrFix("cidr", `${a}.${b}.0.0/16`),
+      "use a /16",
+      cidrFix(`${a}.${b}.0.0/16`),
     );
   for (const [name, range] of Object.entries(AKS_DEFAULT_RANGES))
     if (cidrsOverlap(vnetCidr, range))
@@ -275,7 +281,8 @@ function checkAzureVnetCidr(vnetCidr: string, ctx: Ctx) {
         ["network", "cidr"],
         `overlaps AKS's default ${name === "serviceCidr" ? "service" : "pod"} range ${range}, which AKS refuses`,
         vnetCidr,
-        cidrFix("cidr", "10.30.0.0/16"),
+        "use a range clear of them",
+        cidrFix("10.30.0.0/16"),
       );
 }
 

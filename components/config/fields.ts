@@ -2,6 +2,7 @@
 // an error message that says what a good value looks like.
 import { z } from "zod";
 import { networkOf } from "./network";
+import type { Edit } from "./errors";
 
 /** RFC 1123 label: Kubernetes namespaces, service names, tenant names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -90,7 +91,7 @@ export const cidr = () =>
           code: "custom",
           message: `has host bits set: its network address is ${network}`,
           input: value,
-          params: { fix: `use the network address ${network}`, network },
+          params: { fix: `use its network address`, edits: [{ value: network }] },
         });
     });
 
@@ -109,6 +110,7 @@ export function issue(
   message: string,
   input: unknown,
   fix: string,
+  edits?: Edit[],
 ) {
-  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
+  ctx.addIssue({ code: "custom", path, message, input, params: { fix, edits } });
 }

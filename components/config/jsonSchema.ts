@@ -28,8 +28,22 @@ export function platformJsonSchema(): JsonSchema {
     io: "input",
     unrepresentable: "any",
     target: "draft-2020-12",
+    override: keepInputExamples,
   }) as JsonSchema;
   return cached;
+}
+
+/**
+ * zod leaves a field's examples out of the input-side schema when the field transforms its value
+ * (a CPU quantity: number or string, normalised to a string); ours are input values, so keep them.
+ */
+function keepInputExamples(ctx: {
+  zodSchema: z.core.$ZodTypes;
+  jsonSchema: z.core.JSONSchema.BaseSchema;
+}): void {
+  const meta = z.globalRegistry.get(ctx.zodSchema) as { examples?: unknown[] } | undefined;
+  if (meta?.examples && ctx.jsonSchema.examples === undefined)
+    ctx.jsonSchema.examples = meta.examples;
 }
 
 /** Branches of a union, or the schema itself. */
@@ -64,12 +78,20 @@ export function schemaAt(
 
 function pickBranch(node: JsonSchema, value: unknown): JsonSchema {
   const options = branches(node).filter((b) => b.type !== "null");
-  if (options.length === 1) return options[0];
   const kind =
     value && typeof value === "object" ? (value as Record<string, unknown>).kind : undefined;
-  return (
-    options.find((b) => b.properties?.kind?.const === kind) ??
-    options.find((b) => b.type === "object" || b.properties) ??
-    options[0]
+  const chosen =
+    options.length === 1
+      ? options[0]
+      : (options.find((b) => b.properties?.kind?.const === kind) ??
+        options.find((b) => b.type === "object" || b.properties) ??
+        options[0]);
+  // A union's description and examples sit on the union (e.g. a CPU quantity: number or string).
+  if (chosen === node) return node;
+  const inherited = Object.fromEntries(
+    (["description", "examples", "default"] as const)
+      .filter((k) => node[k] !== undefined && chosen[k] === undefined)
+      .map((k) => [k, node[k]]),
   );
+  return { ...inherited, ...chosen };
 }

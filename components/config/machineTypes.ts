@@ -28,16 +28,16 @@ const A_CLOUD: Record<Cloud, string> = { aws: "an AWS", gcp: "a GCP", azure: "an
 
 /** What each cloud calls the field, and a good value of it (the shipped stacks' own). */
 export const MACHINE_TYPE: Record<Cloud, { noun: string; example: string }> = {
-  aws: { noun: "EC2 instance type", example: "m7i.xlarge" },
-  gcp: { noun: "Compute Engine machine type", example: "e2-standard-4" },
-  azure: { noun: "VM size", example: "Standard_D4s_v5" },
+  aws: { noun: "an EC2 instance type", example: "m7i.xlarge" },
+  gcp: { noun: "a Compute Engine machine type", example: "e2-standard-4" },
+  azure: { noun: "a VM size", example: "Standard_D4s_v5" },
 };
 
 /** The managed database's class per cloud; the examples are the cloud layers' defaults. */
 export const DATABASE_CLASS: Record<Cloud, { noun: string; example: string }> = {
-  aws: { noun: "RDS instance class", example: "db.t4g.medium" },
-  gcp: { noun: "Cloud SQL tier", example: "db-custom-2-7680" },
-  azure: { noun: "MySQL flexible server SKU", example: "Standard_B2ms" },
+  aws: { noun: "an RDS instance class", example: "db.t4g.medium" },
+  gcp: { noun: "a Cloud SQL tier", example: "db-custom-2-7680" },
+  azure: { noun: "a MySQL flexible server SKU", example: "Standard_B2ms" },
 };
 
 /**
@@ -50,10 +50,10 @@ export function wrongCloudSize(cloud: Cloud, want: SizeKind, name: string): stri
   const wanted = (want === "machine" ? MACHINE_TYPE : DATABASE_CLASS)[cloud].noun;
   if (found.cloud !== cloud) {
     const what = (found.kind === "machine" ? MACHINE_TYPE : DATABASE_CLASS)[found.cloud].noun;
-    return `is ${A_CLOUD[found.cloud]} name (${what}); ${A_CLOUD[cloud]} cluster needs a ${wanted}`;
+    return `is ${A_CLOUD[found.cloud]} name (${what}); ${A_CLOUD[cloud]} cluster needs ${wanted}`;
   }
   if (cloud !== "azure" && found.kind !== want)
-    return `is ${want === "machine" ? "a database class" : "a machine type"}; this field takes the ${wanted}`;
+    return `is ${want === "machine" ? "a database class" : "a machine type"}; this field takes ${wanted}`;
   return undefined;
 }
 

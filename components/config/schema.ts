@@ -30,6 +30,7 @@ import {
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
 import { contributorBindingName, defaultTenantName } from "../lib/naming";
 import { suggestedSize, wrongCloudSize } from "./machineTypes";
+import { removeHint, setHints } from "./hints";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -278,6 +279,14 @@ export const ConnectorSchema = z.strictObject({
     examples: [{ clientID: "abc", clientSecret: "s3cr3t", orgs: [{ name: "my-org" }] }],
   }),
 });
+
+/** Example values for the connector settings the rules require. */
+const CONNECTOR_EXAMPLES: Record<string, string> = {
+  issuer: "https://login.example.com",
+  clientID: "<client-id>",
+  clientSecret: "<client-secret>",
+  host: "ldap.example.com:636",
+};
 
 const AuthFields = z.strictObject({
   staticUsers: z
@@ -755,7 +764,8 @@ function checkKubernetesVersion(cluster: { kubernetesVersion?: string }, ctx: Ct
       ["kubernetesVersion"],
       `Kubeflow 26.03 needs Kubernetes 1.${MIN_KUBERNETES_MINOR} or newer`,
       cluster.kubernetesVersion,
-      `upgrade the cluster and set it to "1.${MIN_KUBERNETES_MINOR}" or later`,
+      `upgrade the cluster and set it to 1.${MIN_KUBERNETES_MINOR} or later`,
+      [{ value: `1.${MIN_KUBERNETES_MINOR}` }],
     );
   }
 }
@@ -784,6 +794,7 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
       "must differ from ingress.httpsNodePort",
       ingress.httpNodePort,
       "pick another port in 30000-32767",
+      [{ value: ingress.httpsNodePort === 30080 ? 30081 : 30080 }],
     );
   }
   if (ingress.serviceType !== "LoadBalancer" && ingress.loadBalancerSourceRanges !== undefined) {
@@ -801,7 +812,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
       ["tls", "secretName"],
       'required when ingress.tls.mode is "secret"',
       undefined,
-      "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>",
+      "name your kubernetes.io/tls Secret in istio-system",
+      [{ value: "kubeflow-tls" }],
     );
   }
   if (ingress.tls.mode === "letsEncrypt") {
@@ -811,7 +823,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
         ["tls", "email"],
         'required when ingress.tls.mode is "letsEncrypt"',
         undefined,
-        "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.email' you@example.com",
+        "give Let's Encrypt a contact",
+        [{ value: "platform@example.com" }],
       );
     if (ingress.hostname === "localhost")
       issue(
@@ -819,7 +832,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
         ["hostname"],
         "Let's Encrypt needs a public DNS name pointing at the gateway",
         ingress.hostname,
-        "set ingress.hostname to your platform's DNS name",
+        "set it to your platform's DNS name",
+        [{ value: "kubeflow.example.com" }],
       );
   }
   if (ingress.staticIp && ingress.serviceType !== "LoadBalancer")
@@ -849,7 +863,8 @@ function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
       ["staticUsers"],
       "no static users and no connectors: nobody could log in",
       [],
-      "add a static user (pulumi config set --path 'kubeflow-platform:platform.auth.staticUsers[0].email' you@example.com) or a connector",
+      "add a connector, or a static user",
+      [{ path: ["auth", "staticUsers", 0, "email"], value: "you@example.com" }],
     );
   }
   duplicates(auth.staticUsers.map((u) => u.email)).forEach((i) =>
@@ -912,7 +927,8 @@ function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
           ["connectors", i, "config", key],
           `required for a "${c.type}" connector`,
           undefined,
-          `pulumi config set --path 'kubeflow-platform:platform.auth.connectors[${i}].config.${key}' <value>`,
+          "set it (connector settings are kept as secrets)",
+          [{ value: CONNECTOR_EXAMPLES[key] ?? "<value>" }],
         );
       }
     }
@@ -940,7 +956,13 @@ function checkS3Credentials(objectStore: z.output<typeof S3ObjectStoreFields>, c
           [key],
           'required when objectStore.kind is "s3" without serviceAccountAnnotations',
           undefined,
-          `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`,
+          "set the platform's key, encrypted",
+          [
+            {
+              value: key === "accessKeyId" ? "<access-key-id>" : "<secret-access-key>",
+              secret: true,
+            },
+          ],
         );
       }
     }
@@ -992,7 +1014,9 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
         ["containerDefaults", lim],
         `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`,
         d[lim],
-        `lower it below ${quota} or raise quota.${q}`,
+        quantityToNumber(quota) === 0
+          ? `a quota.${q} of ${quota} leaves room for no pod: raise quota.${q}, or remove it`
+          : `lower it to at most ${quota}, or raise quota.${q}`,
       );
     }
   }
@@ -1144,7 +1168,8 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       ["platformStack"],
       'required when layers is "tenants": the tenants read the platform stack\'s facts',
       undefined,
-      "pulumi config set --path 'kubeflow-platform:platform.platformStack' <org>/kubeflow-platform/<platform stack>",
+      "name the platform stack (<organization>/kubeflow-platform/<stack>)",
+      [{ value: "acme/kubeflow-platform/platform-dev" }],
     );
   if (cfg.layers !== "tenants" && cfg.platformStack)
     issue(
@@ -1176,7 +1201,19 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
         ["tenants", i, "objectStoreCredentials"],
         'required when objectStore.kind is "s3" with tenantIsolation "perTenantCredentials"',
         undefined,
-        `pulumi config set --secret --path 'kubeflow-platform:platform.tenants[${i}].objectStoreCredentials.accessKeyId' <key> (and .secretAccessKey)`,
+        "set the tenant's keys, encrypted",
+        [
+          {
+            path: ["tenants", i, "objectStoreCredentials", "accessKeyId"],
+            value: "<access-key-id>",
+            secret: true,
+          },
+          {
+            path: ["tenants", i, "objectStoreCredentials", "secretAccessKey"],
+            value: "<secret-access-key>",
+            secret: true,
+          },
+        ],
       );
     }
     if (!needsKeys && t.objectStoreCredentials) {
@@ -1204,8 +1241,6 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
   );
 }
 
-const SET = "pulumi config set --path 'kubeflow-platform:platform.cluster";
-
 /**
  * An existing cluster is named by its kubeconfig context. A stack that names none (an empty stack
  * file, say) would deploy to whichever cluster the kubeconfig's current-context points at when it
@@ -1220,7 +1255,13 @@ function checkClusterContext(cfg: PlatformConfig, ctx: Ctx) {
       ["cluster", "context"],
       "not set: the stack would target the kubeconfig's current context (kubectl config current-context), whichever cluster that is when it runs",
       undefined,
-      `name the cluster: \`${SET}.kind' existing && ${SET}.context' kind-kubeflow\` (your context's name), or accept the current context: \`${SET}.kind' existing && ${SET}.useCurrentContext' true\``,
+      `name the cluster's context (yours, e.g. kind-kubeflow): ${setHints([
+        [["cluster", "kind"], "existing"],
+        [["cluster", "context"], "kind-kubeflow"],
+      ])}, or accept the current context: ${setHints([
+        [["cluster", "kind"], "existing"],
+        [["cluster", "useCurrentContext"], true],
+      ])}`,
     );
   if (c.context && c.useCurrentContext)
     issue(
@@ -1228,7 +1269,7 @@ function checkClusterContext(cfg: PlatformConfig, ctx: Ctx) {
       ["cluster", "useCurrentContext"],
       "conflicts with cluster.context: the stack names its context",
       true,
-      `remove it: \`pulumi config rm --path 'kubeflow-platform:platform.cluster.useCurrentContext'\``,
+      `remove it: ${removeHint(["cluster", "useCurrentContext"])}`,
     );
 }
 
@@ -1243,7 +1284,8 @@ function checkDatabaseClass(cfg: PlatformConfig, ctx: Ctx) {
       ["database", "instanceClass"],
       wrong,
       database.instanceClass,
-      `pulumi config set --path 'kubeflow-platform:platform.database.instanceClass' ${suggestedSize(cluster.kind, "database", database.instanceClass)}`,
+      "use one of the cluster's cloud, e.g.",
+      [{ value: suggestedSize(cluster.kind, "database", database.instanceClass) }],
     );
 }
 
