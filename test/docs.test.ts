@@ -5,7 +5,11 @@ import {
   configurationMarkdown,
   DOCS_FILE,
   SCHEMA_FILE,
+  STACK_SCHEMA_FILE,
+  TENANT_SCHEMA_FILE,
   schemaText,
+  stackSchemaText,
+  tenantSchemaText,
 } from "../components/config/docs";
 import {
   COMPONENTS_FILE,
@@ -18,6 +22,10 @@ import { APP_NAMES } from "../components/config/apps";
 describe("generated config references", () => {
   it("docs/config.schema.json is current", () => {
     expect(fs.readFileSync(SCHEMA_FILE, "utf8")).toBe(schemaText());
+  });
+  it("docs/stack.schema.json and docs/tenant.schema.json are current", () => {
+    expect(fs.readFileSync(STACK_SCHEMA_FILE, "utf8")).toBe(stackSchemaText());
+    expect(fs.readFileSync(TENANT_SCHEMA_FILE, "utf8")).toBe(tenantSchemaText());
   });
   it("docs/configuration.md documents every field and is current", () => {
     const md = fs.readFileSync(DOCS_FILE, "utf8");
