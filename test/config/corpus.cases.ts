@@ -797,4 +797,3 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "platform.images.registry",
   ],
 ];
-
