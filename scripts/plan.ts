@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import { diffPlans, formatDiff } from "../components/plan/diff";
 import { evaluatePlatform } from "../components/plan/evaluate";
-import { formatTree, formatVersions, planJson } from "../components/plan/report";
+import { formatTree, formatVersions, planHeader, planJson } from "../components/plan/report";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { parsePlatformConfig } from "../components/config/load";
 import { SIDECAR_REQUESTS } from "../components/foundation/istio";
@@ -66,7 +66,7 @@ runScript(
     const resources = await evaluatePlatform(stack, raw);
     const cfg = parsePlatformConfig(raw);
     const rows = footprint(cfg);
-    console.log(`Plan for stack ${stack} (▸ component, · resource; nothing is applied)\n`);
+    console.log(planHeader(stack, cfg));
     console.log(formatTree(resources));
     console.log(`\nPinned versions in use:\n${formatVersions(resources)}`);
     console.log(

@@ -6,8 +6,12 @@ import { runScript } from "./cli";
 import {
   configurationMarkdown,
   SCHEMA_FILE,
+  STACK_SCHEMA_FILE,
+  TENANT_SCHEMA_FILE,
   DOCS_FILE,
   schemaText,
+  stackSchemaText,
+  tenantSchemaText,
 } from "../components/config/docs";
 import {
   COMPONENTS_FILE,
@@ -19,6 +23,8 @@ import {
 runScript("usage: npm run schema   (rewrites the generated references in docs/)", {}, () => {
   const files: [string, string][] = [
     [SCHEMA_FILE, schemaText()],
+    [STACK_SCHEMA_FILE, stackSchemaText()],
+    [TENANT_SCHEMA_FILE, tenantSchemaText()],
     [DOCS_FILE, configurationMarkdown()],
     [COMPONENTS_FILE, componentsMarkdown()],
     [SIZING_FILE, sizingMarkdown()],

@@ -5,6 +5,17 @@ import { z } from "zod";
 import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
 import { clusterAutoscalerReleases } from "../versions";
 import { RuleCtx as Ctx, cidr, dnsLabel, issue, kubernetesMinorVersion, sizeGiB } from "./fields";
+import { MACHINE_TYPE, wrongCloudSize } from "./machineTypes";
+import {
+  AKS_DEFAULT_RANGES,
+  awsCarvedSubnets,
+  azureCarvedSubnets,
+  cidrsOverlap,
+  networkOf,
+  overlappingPairs,
+  prefixOf,
+  subnetOutside,
+} from "./network";
 
 const count = () =>
   z.int({ error: "must be a whole number" }).min(0, { error: "must not be negative" });
@@ -99,6 +110,16 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
         p.desiredSize,
         "change desiredSize",
       );
+    const wrongCloud = wrongCloudSize(kind, "machine", p.machineType);
+    if (wrongCloud)
+      issue(
+        ctx,
+        ["nodePools", i, "machineType"],
+        wrongCloud,
+        p.machineType,
+        "use one of the cluster's cloud, e.g.",
+        [{ value: MACHINE_TYPE[kind].example }],
+      );
     if (p.role === "system" && p.minSize < 1)
       issue(
         ctx,
@@ -118,6 +139,7 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
         );
       return;
     }
+    if (wrongCloud) return;
     if (kind === "aws" && !(p.machineType in AWS_GPU_INSTANCES))
       issue(
         ctx,
@@ -141,7 +163,8 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
           ["nodePools", i, "gpu"],
           "a GKE GPU pool needs an accelerator",
           undefined,
-          "set gpu.type (e.g. nvidia-l4) and gpu.count",
+          "name the accelerator and how many each node has",
+          [{ value: { type: "nvidia-l4", count: 1 } }],
         );
       else if (!(p.gpu.type in GCP_ACCELERATORS))
         issue(
@@ -163,11 +186,119 @@ function checkNodePools(kind: "aws" | "gcp" | "azure", pools: NodePool[], ctx: C
   });
 }
 
+const cidrFix = (example: string) => [{ value: example }];
+
+/** AWS takes VPCs of /16 to /28 (CreateVpc), and the EKS layer carves 2 /20s per zone from it. */
+function checkAwsVpcCidr(vpcCidr: string, zones: number, ctx: Ctx) {
+  const prefix = prefixOf(vpcCidr);
+  const network = networkOf(vpcCidr);
+  if (prefix === undefined || network !== vpcCidr) return; // the field's own rules report it
+  const [a, b] = vpcCidr.split(".");
+  const fit = `${a}.${b}.0.0/16`;
+  if (prefix < 16) {
+    issue(
+      ctx,
+      ["network", "cidr"],
+      "is larger than AWS allows for a VPC (/16 to /28)",
+      vpcCidr,
+      "use a /16",
+      cidrFix(fit),
+    );
+    return;
+  }
+  const subnets = awsCarvedSubnets(vpcCidr, zones);
+  const outside = subnetOutside(vpcCidr, subnets);
+  if (zones > 8)
+    issue(
+      ctx,
+      ["zones"],
+      "the VPC layout has room for 8 zones (a /20 per zone for nodes and for load balancers in a /16)",
+      zones,
+      "list at most 8 zones",
+    );
+  else if (outside)
+    issue(
+      ctx,
+      ["network", "cidr"],
+      `is too small for the subnets the platform carves from it: ${zones} zones take ${subnets.length} /20s (${subnets[0]} to ${subnets[subnets.length - 1]}), and ${outside} is outside it`,
+      vpcCidr,
+      "use a /16",
+      cidrFix(fit),
+    );
+}
+
+/** GKE refuses overlapping node, pod, service and control-plane ranges, and a control plane that is not a /28. */
+function checkGcpRanges(network: GcpCluster["network"], ctx: Ctx) {
+  const { masterCidr } = network;
+  if (prefixOf(masterCidr) !== undefined && prefixOf(masterCidr) !== 28)
+    issue(
+      ctx,
+      ["network", "masterCidr"],
+      "must be a /28 (GKE's control-plane range)",
+      masterCidr,
+      "use a /28",
+      cidrFix("172.16.0.0/28"),
+    );
+  // An existing network brings its own node, pod and service ranges; the control plane's still counts.
+  const keys = network.existingNetwork
+    ? (["masterCidr"] as const)
+    : (["cidr", "podsCidr", "servicesCidr", "masterCidr"] as const);
+  for (const [first, second] of overlappingPairs(keys.map((k) => [k, network[k]])))
+    issue(
+      ctx,
+      ["network", second],
+      `overlaps network.${first} (${network[first as keyof typeof network]})`,
+      network[second as keyof typeof network],
+      "give each of cidr, podsCidr, servicesCidr and masterCidr its own range",
+      cidrFix(GCP_EXAMPLE_RANGES[second as keyof typeof GCP_EXAMPLE_RANGES]),
+    );
+}
+const GCP_EXAMPLE_RANGES = {
+  cidr: "10.10.0.0/20",
+  podsCidr: "10.20.0.0/14",
+  servicesCidr: "10.24.0.0/20",
+  masterCidr: "172.16.0.0/28",
+};
+
+/** The AKS layer carves a node /20 and a MySQL /24 from a new VNet; AKS's own ranges must stay clear. */
+function checkAzureVnetCidr(vnetCidr: string, ctx: Ctx) {
+  const carved = azureCarvedSubnets(vnetCidr);
+  if (!carved || networkOf(vnetCidr) !== vnetCidr) return;
+  const [a, b] = vnetCidr.split(".");
+  const outside = subnetOutside(vnetCidr, [carved.nodes, carved.mysql]);
+  if (outside)
+    issue(
+      ctx,
+      ["network", "cidr"],
+      `is too small for the subnets the platform carves from it (nodes ${carved.nodes}, MySQL ${carved.mysql}): ${outside} is outside it`,
+      vnetCidr,
+      "use a /16",
+      cidrFix(`${a}.${b}.0.0/16`),
+    );
+  for (const [name, range] of Object.entries(AKS_DEFAULT_RANGES))
+    if (cidrsOverlap(vnetCidr, range))
+      issue(
+        ctx,
+        ["network", "cidr"],
+        `overlaps AKS's default ${name === "serviceCidr" ? "service" : "pod"} range ${range}, which AKS refuses`,
+        vnetCidr,
+        "use a range clear of them",
+        cidrFix("10.30.0.0/16"),
+      );
+}
+
 const zonesField = (example: string[]) =>
   z
     .array(z.string().min(1))
     .min(2, {
       error: "needs at least two zones, for a control plane and nodes that survive a zone",
+    })
+    .superRefine((zones, ctx) => {
+      // A zone listed twice is one zone: the cluster would not survive losing it.
+      zones.forEach((zone, i) => {
+        if (zones.indexOf(zone) !== i)
+          issue(ctx, [i], "is listed twice", zone, "list each zone once (two or more zones)");
+      });
     })
     .meta({ description: "Zones for the nodes (two or more).", examples: [example] });
 
@@ -259,6 +390,7 @@ export const AwsClusterSchema = z
         );
     });
     const { vpcId, privateSubnetIds } = c.network;
+    if (vpcId === undefined) checkAwsVpcCidr(c.network.cidr, c.zones.length, ctx);
     if ((vpcId === undefined) !== (privateSubnetIds === undefined))
       issue(
         ctx,
@@ -317,6 +449,7 @@ export const GcpClusterSchema = z
   })
   .superRefine((c, ctx) => {
     checkNodePools("gcp", c.nodePools, ctx);
+    checkGcpRanges(c.network, ctx);
     const { existingNetwork, existingSubnetwork } = c.network;
     if ((existingNetwork === undefined) !== (existingSubnetwork === undefined))
       issue(
@@ -396,7 +529,10 @@ export const AzureClusterSchema = z
     ...storageFields,
     ...deletionProtectionField,
   })
-  .superRefine((c, ctx) => checkNodePools("azure", c.nodePools, ctx))
+  .superRefine((c, ctx) => {
+    checkNodePools("azure", c.nodePools, ctx);
+    if (!c.network.existingNodeSubnetId) checkAzureVnetCidr(c.network.cidr, ctx);
+  })
   .meta({ description: "An AKS cluster (private nodes, Workload Identity, Entra ID admins)." });
 
 export type AwsCluster = z.output<typeof AwsClusterSchema>;

@@ -1,13 +1,25 @@
 // Generated references for the config: the JSON Schema file and docs/configuration.md. Tests fail
 // when either is stale, so the docs always describe the schema in force.
-import { JsonSchema, branches, platformJsonSchema } from "./jsonSchema";
+import {
+  JsonSchema,
+  branches,
+  platformJsonSchema,
+  stackFileJsonSchema,
+  tenantFileJsonSchema,
+} from "./jsonSchema";
 
 export const SCHEMA_FILE = "docs/config.schema.json";
+export const STACK_SCHEMA_FILE = "docs/stack.schema.json";
+export const TENANT_SCHEMA_FILE = "docs/tenant.schema.json";
 export const DOCS_FILE = "docs/configuration.md";
 
+const json = (schema: JsonSchema) => JSON.stringify(schema, null, 2) + "\n";
+
 export function schemaText(): string {
-  return JSON.stringify(platformJsonSchema(), null, 2) + "\n";
+  return json(platformJsonSchema());
 }
+export const stackSchemaText = () => json(stackFileJsonSchema());
+export const tenantSchemaText = () => json(tenantFileJsonSchema());
 
 function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `"${String(s.const)}"`;
@@ -62,8 +74,34 @@ export function configurationMarkdown(): string {
     "",
     "All settings live in one stack-config key, `kubeflow-platform:platform`, validated before anything",
     "is deployed. Set nested values with `pulumi config set --path 'kubeflow-platform:platform.<path>' <value>`",
-    "(add `--secret` for passwords and keys). `docs/config.schema.json` describes the value of",
-    "`kubeflow-platform:platform` (not a whole stack file, and not tenant files).",
+    "(add `--secret` for passwords and keys; write keys with dots in brackets, e.g.",
+    "`'kubeflow-platform:platform.cluster.gpuPools[0].nodeSelector[\"nvidia.com/gpu.present\"]'`, and add",
+    "`--type string` to keep a value such as `1` or `true` a string). Every error names the field and a fix",
+    "to paste.",
+    "",
+    "JSON Schemas, generated from the same schema: `docs/stack.schema.json` for a whole stack file",
+    "(`stacks/Pulumi.<stack>.yaml`: this key, secure values, provider keys such as `aws:region`),",
+    "`docs/tenant.schema.json` for a tenant file (`stacks/tenants/<env>/<tenant>.yaml`), and",
+    "`docs/config.schema.json` for the value of `kubeflow-platform:platform` alone.",
+    "",
+    "Editors: with the YAML language server (the VS Code YAML extension, and most editors' YAML",
+    "support), put a modeline on a file's first line, with the path relative to the file:",
+    "",
+    "```yaml",
+    "# yaml-language-server: $schema=../docs/stack.schema.json",
+    "```",
+    "",
+    "(`../../../docs/tenant.schema.json` in a tenant file), or map them once in VS Code's",
+    "`settings.json`:",
+    "",
+    "```json",
+    "{",
+    '  "yaml.schemas": {',
+    '    "./docs/stack.schema.json": "stacks/Pulumi.*.yaml",',
+    '    "./docs/tenant.schema.json": "stacks/tenants/*/*.yaml"',
+    "  }",
+    "}",
+    "```",
     "",
     "| Path | Type | Default | Example | Description |",
     "| --- | --- | --- | --- | --- |",

@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { schemaAt } from "./jsonSchema";
+import { ConfigPath, setHints } from "./hints";
 
 export interface ConfigProblem {
   /** Dotted path from the config key, e.g. platform.tenants[0].name */
@@ -10,7 +11,17 @@ export interface ConfigProblem {
   /** The value found, JSON-encoded, or "(missing)"; secrets are never echoed. */
   value: string;
   fix: string;
+  /** The fields the fix sets, from the config's root (so a tenant file's fix can say what to write). */
+  edits?: ResolvedEdit[];
 }
+
+/** A field a fix sets: `value` at the problem's own path, or at `path` (from the config's root). */
+export interface Edit {
+  value: unknown;
+  path?: ConfigPath;
+  secret?: boolean;
+}
+export type ResolvedEdit = Required<Pick<Edit, "path" | "value">> & { secret: boolean };
 
 /** Bad config. A RunError so Pulumi prints the message without a stack trace and exits non-zero. */
 export class ConfigError extends pulumi.RunError {
@@ -30,8 +41,8 @@ export function formatProblem(p: ConfigProblem): string {
   return `${p.path}: ${p.message} (got ${p.value}). Fix: ${p.fix}`;
 }
 
-const CONFIG_KEY = "kubeflow-platform:platform";
-const SECRET_KEY = /password|secret|accesskey|credentials|^config$/i;
+// Keys whose values are secrets (a Secret's *name*, secretName or pullSecret, is not one).
+const SECRET_KEY = /password|secretAccessKey|clientSecret|accessKey|credentials|^config$/i;
 
 export function pathText(path: PropertyKey[], root = "platform"): string {
   return path.reduce<string>(
@@ -51,16 +62,46 @@ function show(value: unknown, path: PropertyKey[]): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function exampleFor(path: PropertyKey[], input: unknown): string {
+function exampleFor(path: PropertyKey[], input: unknown): unknown {
   const s = schemaAt(path, input);
-  const example = s?.examples?.[0] ?? (s?.enum ? s.enum[0] : undefined) ?? s?.default;
-  if (example === undefined) return "<value>";
-  return typeof example === "string" ? example : JSON.stringify(example);
+  const example = s?.examples?.[0] ?? (s?.enum ? s.enum[0] : undefined) ?? s?.const ?? s?.default;
+  if (example !== undefined) return example;
+  // An item of a list whose examples are whole lists: that list's item.
+  const last = path[path.length - 1];
+  if (typeof last === "number") {
+    const list = schemaAt(path.slice(0, -1), input)?.examples?.[0];
+    if (Array.isArray(list) && list.length) return list[Math.min(last, list.length - 1)];
+  }
+  return undefined;
 }
 
-function setCommand(path: PropertyKey[], input: unknown): string {
-  const secret = isSecretPath(path) ? "--secret " : "";
-  return `pulumi config set ${secret}--path '${pathText(path, CONFIG_KEY)}' ${exampleFor(path, input)}`;
+/** The fix of a field zod refused: its example set by command, or how to write a list or map. */
+function defaultFix(path: PropertyKey[], input: unknown, missing: boolean) {
+  const example = exampleFor(path, input);
+  if (example !== undefined)
+    return { prose: missing ? undefined : "for example", edits: [{ value: example }] };
+  const type = schemaAt(path, input)?.type;
+  if (type === "array" || type === "object")
+    return {
+      prose: `write it as a ${type === "array" ? "list" : "map"} in the stack file (see docs/configuration.md)`,
+      edits: [],
+    };
+  return { prose: missing ? "set it" : "for example", edits: [{ value: "<value>" }] };
+}
+
+/** The edits of an issue's fix, made absolute; secrets wherever the path names one. */
+function resolveEdits(edits: Edit[], issuePath: ConfigPath): ResolvedEdit[] {
+  return edits.map((e) => {
+    const path = e.path ?? issuePath;
+    return { path, value: e.value, secret: e.secret ?? isSecretPath([...path]) };
+  });
+}
+
+/** The fix text: the prose, then the pasteable commands of its edits. */
+export function fixText(prose: string | undefined, edits: ResolvedEdit[]): string {
+  if (!edits.length) return prose ?? "";
+  const commands = setHints(edits.map((e) => [e.path, e.value, { secret: e.secret }]));
+  return prose ? `${prose}: ${commands}` : commands;
 }
 
 /** Levenshtein distance, for "did you mean" on unknown keys. */
@@ -122,17 +163,28 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
       continue;
     }
     const value = valueAt(input, issue.path);
-    const fixParam = (issue as { params?: { fix?: string } }).params?.fix;
+    const params = (issue as { params?: { fix?: string; edits?: Edit[] } }).params;
     const missing = value === undefined && issue.code === "invalid_type";
+    const path = issue.path as (string | number)[];
+    // A number or boolean where a string belongs: the same value, kept a string.
+    const asString =
+      issue.code === "invalid_type" &&
+      issue.expected === "string" &&
+      (typeof value === "number" || typeof value === "boolean")
+        ? {
+            prose: "quote it, so it stays a string",
+            edits: [{ value: isSecretPath(issue.path) ? "<secret>" : String(value) }],
+          }
+        : undefined;
+    const fallback =
+      params?.fix === undefined ? (asString ?? defaultFix(issue.path, input, missing)) : undefined;
+    const edits = resolveEdits(params?.edits ?? fallback?.edits ?? [], path);
     out.push({
       path: pathText(issue.path),
       message: missing ? "required" : issue.message,
       value: show(value, issue.path),
-      fix:
-        fixParam ??
-        (missing
-          ? setCommand(issue.path, input)
-          : `set a valid value, e.g. ${setCommand(issue.path, input)}`),
+      fix: fixText(params?.fix ?? fallback?.prose, edits),
+      ...(edits.length ? { edits } : {}),
     });
   }
   return out;

@@ -1,6 +1,8 @@
 // Reusable field schemas: every format rule the platform config relies on, in one place, each with
 // an error message that says what a good value looks like.
 import { z } from "zod";
+import { networkOf } from "./network";
+import type { Edit } from "./errors";
 
 /** RFC 1123 label: Kubernetes namespaces, service names, tenant names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -77,8 +79,21 @@ export const sizeGiB = (defaultGiB: number) =>
 
 const CIDR =
   /^((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\/(3[0-2]|[12]?[0-9])$/;
+/** An IPv4 CIDR whose host bits are clear: clouds refuse (or silently change) 10.0.0.1/16. */
 export const cidr = () =>
-  z.string().regex(CIDR, { error: "must be an IPv4 CIDR such as 10.0.0.0/8" });
+  z
+    .string()
+    .regex(CIDR, { error: "must be an IPv4 CIDR such as 10.0.0.0/8" })
+    .superRefine((value, ctx) => {
+      const network = networkOf(value);
+      if (network && network !== value)
+        ctx.addIssue({
+          code: "custom",
+          message: `has host bits set: its network address is ${network}`,
+          input: value,
+          params: { fix: `use its network address`, edits: [{ value: network }] },
+        });
+    });
 
 /** Kubernetes label or annotation maps: string values only. */
 export const stringMap = () => z.record(z.string(), z.string({ error: "values must be strings" }));
@@ -95,6 +110,7 @@ export function issue(
   message: string,
   input: unknown,
   fix: string,
+  edits?: Edit[],
 ) {
-  ctx.addIssue({ code: "custom", path, message, input, params: { fix } });
+  ctx.addIssue({ code: "custom", path, message, input, params: { fix, edits } });
 }

@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { ConfigError, ConfigProblem, problemsFromIssues } from "./errors";
+import { ConfigError, ConfigProblem, pathText, problemsFromIssues } from "./errors";
+import { setHints, shellWord } from "./hints";
 import { PlatformConfig, PlatformSchema } from "./schema";
 
 export interface TenantFile {
@@ -71,6 +72,7 @@ function withTenantFiles(
         },
       ],
     };
+  const before = (inline as unknown[] | undefined) ?? [];
   const problems: ConfigProblem[] = [];
   const tenants: unknown[] = [];
   const files: string[] = [];
@@ -105,10 +107,16 @@ function withTenantFiles(
         value: JSON.stringify(name),
         fix: `rename the file to ${name}.yaml or set name: ${expected}`,
       });
+    if (value && typeof value === "object" && "objectStoreCredentials" in value)
+      problems.push({
+        path: `${f.file}: objectStoreCredentials`,
+        message: "holds keys in plain text in a file anyone who reads the repository can read",
+        value: "[redacted]",
+        fix: secretsOutOfTenantFile(f.file, before.length),
+      });
     tenants.push(value);
     files.push(f.file);
   }
-  const before = (inline as unknown[] | undefined) ?? [];
   return {
     raw: { ...obj, tenants: [...before, ...tenants] },
     files,
@@ -117,33 +125,104 @@ function withTenantFiles(
   };
 }
 
+/** Provider settings of the stack (aws:region, ...) that must agree with the cluster's. */
+export type ProviderConfig = Partial<Record<(typeof PROVIDER_KEYS)[number], string>>;
+export const PROVIDER_KEYS = [
+  "aws:region",
+  "gcp:project",
+  "gcp:region",
+  "azure-native:location",
+] as const;
+
+/**
+ * The stack's provider config against the cluster it describes. The AWS resources use the default
+ * provider, so aws:region decides where the VPC and EKS go while cluster.region names the kubeconfig,
+ * the autoscaler and the S3 endpoint: they must be one region. The same for GCP and Azure. Pure.
+ */
+export function providerConfigProblems(
+  cfg: PlatformConfig,
+  provider: ProviderConfig,
+): ConfigProblem[] {
+  const c = cfg.cluster;
+  const pairs: [keyof ProviderConfig, string, string][] =
+    c.kind === "aws"
+      ? [["aws:region", "region", c.region]]
+      : c.kind === "gcp"
+        ? [
+            ["gcp:project", "project", c.project],
+            ["gcp:region", "region", c.region],
+          ]
+        : c.kind === "azure"
+          ? [["azure-native:location", "location", c.location]]
+          : [];
+  return pairs
+    .filter(([key, , value]) => provider[key] !== undefined && provider[key] !== value)
+    .map(([key, field, value]) => ({
+      path: `platform.cluster.${field}`,
+      message: `differs from the stack's ${key} (${JSON.stringify(provider[key])}): the cloud resources and the cluster's settings would name different ${field === "project" ? "projects" : "regions"}`,
+      value: JSON.stringify(value),
+      fix: `make them one: \`pulumi config set ${key} ${shellWord(value)}\``,
+    }));
+}
+
 export const CONFIG_NAMESPACE = "kubeflow-platform";
 export const CONFIG_KEY = "platform";
+
+/**
+ * A tenant file's problem says what to write in the file, not a `pulumi config set` (which writes
+ * the stack). Keys are secrets, and a tenant file is plain text in the repository: they go in the
+ * platform stack, encrypted, with the tenant defined there (after the inline tenants). Pure.
+ */
+export function tenantFileFix(
+  p: ConfigProblem,
+  file: string,
+  tenantIndex: number,
+  inlineTenants: number,
+): string {
+  const own = (p.edits ?? []).filter((e) => e.path[0] === "tenants" && e.path[1] === tenantIndex);
+  if (!own.length) return p.fix;
+  if (own.some((e) => e.secret)) return secretsOutOfTenantFile(file, inlineTenants);
+  const prose = p.fix.replace(/:? ?`pulumi [^`]*`/g, "").replace(/^for example$/, "");
+  const writes = own.map(
+    (e) => `${pathText(e.path.slice(2), "").slice(1)}: ${JSON.stringify(e.value)}`,
+  );
+  return `${prose ? `${prose}: ` : ""}in ${file}, set ${writes.join(" and ")}`;
+}
+
+function secretsOutOfTenantFile(file: string, inlineTenants: number): string {
+  const at = ["tenants", inlineTenants, "objectStoreCredentials"];
+  return `tenant files hold no secrets: remove the keys from ${file} (and the file), define the tenant in the platform stack's tenants[] instead and set its keys encrypted there: ${setHints(
+    [
+      [[...at, "accessKeyId"], "<access-key-id>", { secret: true }],
+      [[...at, "secretAccessKey"], "<secret-access-key>", { secret: true }],
+    ],
+  )}`;
+}
 
 /** Validate raw config (and its tenant files); throws ConfigError listing every problem at once. */
 export function parsePlatformConfig(
   raw: unknown,
   read: (dir: string) => TenantFile[] | undefined = readTenantFiles,
+  provider: ProviderConfig = {},
 ): PlatformConfig {
   const merged = withTenantFiles(raw, read);
   const input = merged.raw ?? {};
   const result = PlatformSchema.safeParse(input, { reportInput: true });
   const problems = [
     ...merged.problems,
-    ...(result.success ? [] : problemsFromIssues(result.error.issues, input)),
+    ...(result.success
+      ? providerConfigProblems(result.data, provider)
+      : problemsFromIssues(result.error.issues, input)),
   ].map((p) => {
     // platform.tenants[i]... of a file's tenant → <file>: ...
     const m = /^platform\.tenants\[(\d+)\]\.?(.*)$/.exec(p.path);
     const i = m ? Number(m[1]) - merged.firstFileIndex : -1;
     if (!m || i < 0 || i >= merged.files.length) return p;
     const file = merged.files[i];
-    // A `pulumi config set` hint does not apply to a file: say what to write in it instead.
-    const hint =
-      /pulumi config set (?:--secret )?--path '[^']*\.tenants\[\d+\]\.([^']+)' (.*)$/.exec(p.fix);
     return {
       ...p,
       path: m[2] ? `${file}: ${m[2]}` : file,
-      fix: hint ? `in ${file}, set ${hint[1]} (e.g. ${hint[2]})` : p.fix,
+      fix: tenantFileFix(p, file, Number(m[1]), merged.firstFileIndex),
     };
   });
   if (problems.length || !result.success) throw new ConfigError(problems);
@@ -166,5 +245,16 @@ export function loadPlatformConfig(): PlatformConfig {
       },
     ]);
   }
-  return parsePlatformConfig(raw);
+  return parsePlatformConfig(raw, readTenantFiles, stackProviderConfig());
+}
+
+/** The provider settings of the running stack (unset ones are absent). */
+function stackProviderConfig(): ProviderConfig {
+  const out: ProviderConfig = {};
+  for (const key of PROVIDER_KEYS) {
+    const [namespace, name] = key.split(":");
+    const value = new pulumi.Config(namespace).get(name);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }

@@ -29,7 +29,9 @@ import {
   needsPlatformDatabase,
 } from "./apps";
 import { AwsClusterSchema, AzureClusterSchema, GcpClusterSchema, gpusPerNode } from "./clusters";
-import { defaultTenantName } from "../lib/naming";
+import { contributorBindingName, defaultTenantName } from "../lib/naming";
+import { suggestedSize, wrongCloudSize } from "./machineTypes";
+import { removeHint, setHints } from "./hints";
 
 /** Oldest Kubernetes minor the pinned Kubeflow release supports (26.03 validates 1.33+). */
 export const MIN_KUBERNETES_MINOR = 33;
@@ -85,8 +87,16 @@ export const ExistingClusterSchema = z
       .optional()
       .meta({
         description:
-          "Kubeconfig context to use; also the provider's clusterIdentifier. @default the kubeconfig's current-context, read when the program runs and stated explicitly",
+          "Kubeconfig context to use; also the provider's clusterIdentifier. Required unless useCurrentContext is true (or clusterStack names the cluster). @default none",
         examples: ["kind-kubeflow"],
+      }),
+    useCurrentContext: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          "Without cluster.context, use whatever context the kubeconfig's current-context names when the program runs. Off by default: a stack that names no cluster is refused, so a `kubectl config use-context` cannot point it at another cluster.",
+        examples: [true],
       }),
     storageClass: hostname()
       .optional()
@@ -270,6 +280,14 @@ export const ConnectorSchema = z.strictObject({
     examples: [{ clientID: "abc", clientSecret: "s3cr3t", orgs: [{ name: "my-org" }] }],
   }),
 });
+
+/** Example values for the connector settings the rules require. */
+const CONNECTOR_EXAMPLES: Record<string, string> = {
+  issuer: "https://login.example.com",
+  clientID: "<client-id>",
+  clientSecret: "<client-secret>",
+  host: "ldap.example.com:636",
+};
 
 const AuthFields = z.strictObject({
   staticUsers: z
@@ -789,7 +807,8 @@ function checkKubernetesVersion(cluster: { kubernetesVersion?: string }, ctx: Ct
       ["kubernetesVersion"],
       `Kubeflow 26.03 needs Kubernetes 1.${MIN_KUBERNETES_MINOR} or newer`,
       cluster.kubernetesVersion,
-      `upgrade the cluster and set it to "1.${MIN_KUBERNETES_MINOR}" or later`,
+      `upgrade the cluster and set it to 1.${MIN_KUBERNETES_MINOR} or later`,
+      [{ value: `1.${MIN_KUBERNETES_MINOR}` }],
     );
   }
 }
@@ -818,6 +837,7 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
       "must differ from ingress.httpsNodePort",
       ingress.httpNodePort,
       "pick another port in 30000-32767",
+      [{ value: ingress.httpsNodePort === 30080 ? 30081 : 30080 }],
     );
   }
   if (ingress.serviceType !== "LoadBalancer" && ingress.loadBalancerSourceRanges !== undefined) {
@@ -835,7 +855,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
       ["tls", "secretName"],
       'required when ingress.tls.mode is "secret"',
       undefined,
-      "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.secretName' <tls-secret-in-istio-system>",
+      "name your kubernetes.io/tls Secret in istio-system",
+      [{ value: "kubeflow-tls" }],
     );
   }
   if (ingress.tls.mode === "letsEncrypt") {
@@ -845,7 +866,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
         ["tls", "email"],
         'required when ingress.tls.mode is "letsEncrypt"',
         undefined,
-        "pulumi config set --path 'kubeflow-platform:platform.ingress.tls.email' you@example.com",
+        "give Let's Encrypt a contact",
+        [{ value: "platform@example.com" }],
       );
     if (ingress.hostname === "localhost")
       issue(
@@ -853,7 +875,8 @@ function checkIngress(ingress: z.output<typeof IngressFields>, ctx: Ctx) {
         ["hostname"],
         "Let's Encrypt needs a public DNS name pointing at the gateway",
         ingress.hostname,
-        "set ingress.hostname to your platform's DNS name",
+        "set it to your platform's DNS name",
+        [{ value: "kubeflow.example.com" }],
       );
   }
   if (ingress.staticIp && ingress.serviceType !== "LoadBalancer")
@@ -883,7 +906,8 @@ function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
       ["staticUsers"],
       "no static users and no connectors: nobody could log in",
       [],
-      "add a static user (pulumi config set --path 'kubeflow-platform:platform.auth.staticUsers[0].email' you@example.com) or a connector",
+      "add a connector, or a static user",
+      [{ path: ["auth", "staticUsers", 0, "email"], value: "you@example.com" }],
     );
   }
   duplicates(auth.staticUsers.map((u) => u.email)).forEach((i) =>
@@ -946,7 +970,8 @@ function checkAuth(auth: z.output<typeof AuthFields>, ctx: Ctx) {
           ["connectors", i, "config", key],
           `required for a "${c.type}" connector`,
           undefined,
-          `pulumi config set --path 'kubeflow-platform:platform.auth.connectors[${i}].config.${key}' <value>`,
+          "set it (connector settings are kept as secrets)",
+          [{ value: CONNECTOR_EXAMPLES[key] ?? "<value>" }],
         );
       }
     }
@@ -974,7 +999,13 @@ function checkS3Credentials(objectStore: z.output<typeof S3ObjectStoreFields>, c
           [key],
           'required when objectStore.kind is "s3" without serviceAccountAnnotations',
           undefined,
-          `pulumi config set --secret --path 'kubeflow-platform:platform.objectStore.${key}' <value>`,
+          "set the platform's key, encrypted",
+          [
+            {
+              value: key === "accessKeyId" ? "<access-key-id>" : "<secret-access-key>",
+              secret: true,
+            },
+          ],
         );
       }
     }
@@ -1026,22 +1057,15 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
         ["containerDefaults", lim],
         `exceeds the tenant's quota.${q} (${quota}), so no default pod could start`,
         d[lim],
-        `lower it below ${quota} or raise quota.${q}`,
+        quantityToNumber(quota) === 0
+          ? `a quota.${q} of ${quota} leaves room for no pod: raise quota.${q}, or remove it`
+          : `lower it to at most ${quota}, or raise quota.${q}`,
       );
     }
   }
-  const subjects = t.contributors.map((c) => contributorSubject(c));
-  duplicates(subjects.map((s) => `${s.kind}:${s.name}`)).forEach((j) =>
-    issue(
-      ctx,
-      ["contributors", j, subjects[j].kind === "User" ? "email" : "group"],
-      "duplicate contributor",
-      subjects[j].name,
-      "list each contributor once",
-    ),
-  );
+  checkContributorNames(t, ctx);
   t.contributors.forEach((c, j) => {
-    if (c.email === t.owner) {
+    if (c.email !== undefined && c.email.toLowerCase() === t.owner.toLowerCase()) {
       issue(
         ctx,
         ["contributors", j, "email"],
@@ -1051,6 +1075,56 @@ function checkTenant(t: z.output<typeof TenantFields>, ctx: Ctx) {
       );
     }
   });
+}
+
+/**
+ * Contributors become a RoleBinding and an AuthorizationPolicy named by contributorBindingName
+ * (lower-cased, every other character run as "-"), and emails compare case-insensitively at login:
+ * two entries that meet there are one subject, or one object that the second overwrites.
+ */
+function checkContributorNames(t: z.output<typeof TenantFields>, ctx: Ctx) {
+  const subjects = t.contributors.map((c) => contributorSubject(c));
+  // zod runs this rule on a tenant whose contributors have errors of their own (reported there).
+  if (subjects.some((s) => typeof s.name !== "string")) return;
+  const field = (j: number) => (subjects[j].kind === "User" ? "email" : "group");
+  const exact = new Set(duplicates(subjects.map((s) => `${s.kind}:${s.name}`)));
+  exact.forEach((j) =>
+    issue(
+      ctx,
+      ["contributors", j, field(j)],
+      "duplicate contributor",
+      subjects[j].name,
+      "list each contributor once",
+    ),
+  );
+  const folded = new Set(
+    duplicates(subjects.map((s) => `${s.kind}:${s.name.toLowerCase()}`)).filter(
+      (j) => !exact.has(j),
+    ),
+  );
+  folded.forEach((j) =>
+    issue(
+      ctx,
+      ["contributors", j, field(j)],
+      "is another contributor but for upper and lower case: one login, listed twice",
+      subjects[j].name,
+      "list the contributor once, in lower case, with the one role it should have",
+    ),
+  );
+  const bindings = t.contributors.map((c, j) =>
+    contributorBindingName(subjects[j].name, c.role, subjects[j].kind),
+  );
+  duplicates(bindings)
+    .filter((j) => !exact.has(j) && !folded.has(j))
+    .forEach((j) =>
+      issue(
+        ctx,
+        ["contributors", j, field(j)],
+        `collides with another contributor once made DNS-safe: both would be the RoleBinding ${bindings[j]}`,
+        subjects[j].name,
+        "keep only one of the two contributors (their bindings would share one name)",
+      ),
+    );
 }
 
 /** Rules across sections: tenants against each other and the object store; app dependencies. */
@@ -1089,6 +1163,8 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       undefined,
       "create one in the same VNet and set its resource id here",
     );
+  checkDatabaseClass(cfg, ctx);
+  checkClusterContext(cfg, ctx);
   // With clusterStack the cluster stack's kind decides; it is checked there.
   if (cfg.database.kind === "managed" && cfg.cluster.kind === "existing" && !cfg.clusterStack)
     issue(
@@ -1136,7 +1212,8 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       ["platformStack"],
       'required when layers is "tenants": the tenants read the platform stack\'s facts',
       undefined,
-      "pulumi config set --path 'kubeflow-platform:platform.platformStack' <org>/kubeflow-platform/<platform stack>",
+      "name the platform stack (<organization>/kubeflow-platform/<stack>)",
+      [{ value: "acme/kubeflow-platform/platform-dev" }],
     );
   if (cfg.layers !== "tenants" && cfg.platformStack)
     issue(
@@ -1168,7 +1245,19 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
         ["tenants", i, "objectStoreCredentials"],
         'required when objectStore.kind is "s3" with tenantIsolation "perTenantCredentials"',
         undefined,
-        `pulumi config set --secret --path 'kubeflow-platform:platform.tenants[${i}].objectStoreCredentials.accessKeyId' <key> (and .secretAccessKey)`,
+        "set the tenant's keys, encrypted",
+        [
+          {
+            path: ["tenants", i, "objectStoreCredentials", "accessKeyId"],
+            value: "<access-key-id>",
+            secret: true,
+          },
+          {
+            path: ["tenants", i, "objectStoreCredentials", "secretAccessKey"],
+            value: "<secret-access-key>",
+            secret: true,
+          },
+        ],
       );
     }
     if (!needsKeys && t.objectStoreCredentials) {
@@ -1194,6 +1283,54 @@ function checkCrossFieldRules(cfg: PlatformConfig, ctx: Ctx) {
       "give each tenant its own name",
     ),
   );
+}
+
+/**
+ * An existing cluster is named by its kubeconfig context. A stack that names none (an empty stack
+ * file, say) would deploy to whichever cluster the kubeconfig's current-context points at when it
+ * runs, so that takes an explicit useCurrentContext: true.
+ */
+function checkClusterContext(cfg: PlatformConfig, ctx: Ctx) {
+  const c = cfg.cluster;
+  if (c.kind !== "existing" || cfg.clusterStack || cfg.layers === "cluster") return;
+  if (!c.context && !c.useCurrentContext)
+    issue(
+      ctx,
+      ["cluster", "context"],
+      "not set: the stack would target the kubeconfig's current context (kubectl config current-context), whichever cluster that is when it runs",
+      undefined,
+      `name the cluster's context (yours, e.g. kind-kubeflow): ${setHints([
+        [["cluster", "kind"], "existing"],
+        [["cluster", "context"], "kind-kubeflow"],
+      ])}, or accept the current context: ${setHints([
+        [["cluster", "kind"], "existing"],
+        [["cluster", "useCurrentContext"], true],
+      ])}`,
+    );
+  if (c.context && c.useCurrentContext)
+    issue(
+      ctx,
+      ["cluster", "useCurrentContext"],
+      "conflicts with cluster.context: the stack names its context",
+      true,
+      `remove it: ${removeHint(["cluster", "useCurrentContext"])}`,
+    );
+}
+
+/** A managed database's class must be of the cloud the cluster layer creates it in. */
+function checkDatabaseClass(cfg: PlatformConfig, ctx: Ctx) {
+  const { database, cluster } = cfg;
+  if (database.kind !== "managed" || !database.instanceClass || cluster.kind === "existing") return;
+  const wrong = wrongCloudSize(cluster.kind, "database", database.instanceClass);
+  if (wrong)
+    issue(
+      ctx,
+      ["database", "instanceClass"],
+      wrong,
+      database.instanceClass,
+      "use one of the cluster's cloud, e.g.",
+      [{ value: suggestedSize(cluster.kind, "database", database.instanceClass) }],
+    );
 }
 
 /** What each enabled application needs from the rest of the config. */

@@ -10,7 +10,7 @@ import { AccessKey } from "../foundation/objectStoreCredentials";
 import { buildPlatform, tenantLayerFacts } from "../platform";
 import { resetNotes } from "../render/notes";
 import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
-import { readStackPlatformConfig, stackFile } from "./stackConfig";
+import { readStackPlatformConfig, readStackProviderConfig, stackFile } from "./stackConfig";
 
 /**
  * What a referenced stack would export, computed from its stack file, so a stack that reads another
@@ -75,9 +75,14 @@ function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<strin
 
 export const PROJECT = "kubeflow-platform";
 
+/**
+ * The registrations `pulumi up` would make for a stack config. `providerConfig` is the stack's
+ * other config (aws:region, ...); @default the stack file's, when there is one.
+ */
 export async function evaluatePlatform(
   stack: string,
   rawPlatformConfig: unknown,
+  providerConfig: Record<string, string> = readStackProviderConfig(stack),
 ): Promise<Registration[]> {
   // Pulumi captures a stack trace for every promise it makes (dozens per resource) and the plan
   // shows none of them: capturing them was half the plan's time. PLAN_STACK_TRACES=1 keeps them
@@ -90,22 +95,28 @@ export async function evaluatePlatform(
     process.setSourceMapsEnabled(false);
   }
   try {
-    return await evaluate(stack, rawPlatformConfig);
+    return await evaluate(stack, rawPlatformConfig, providerConfig);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     process.setSourceMapsEnabled(sourceMaps);
   }
 }
 
-async function evaluate(stack: string, rawPlatformConfig: unknown): Promise<Registration[]> {
+async function evaluate(
+  stack: string,
+  rawPlatformConfig: unknown,
+  providerConfig: Record<string, string>,
+): Promise<Registration[]> {
   resetNotes();
   const monitor = installRecorder({
     project: PROJECT,
     stack,
-    config:
-      rawPlatformConfig === undefined
+    config: {
+      ...providerConfig,
+      ...(rawPlatformConfig === undefined
         ? {}
-        : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) },
+        : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) }),
+    },
     secretKeys: [`${PROJECT}:platform`],
     stackOutputs: referencedStackOutputs,
   });

@@ -2,6 +2,7 @@
 import { charts, images, kubeflowManifests, manifests } from "../versions";
 import { FootprintRow } from "./footprint";
 import { Registration } from "./recorder";
+import { PlatformConfig } from "../config/schema";
 
 export interface PlanJson {
   stack: string;
@@ -113,4 +114,27 @@ export function formatVersions(resources: Registration[]): string {
       lines.push(`chart ${c.chart} ${c.version} (${c.repo})`);
   for (const i of Object.values(images)) if (used.has(`image ${i}`)) lines.push(`image ${i}`);
   return lines.join("\n");
+}
+
+/** Which cluster a stack's plan is for, in words: the first thing a reader must be sure of. Pure. */
+export function planTarget(cfg: PlatformConfig): string {
+  if (cfg.clusterStack) return `the cluster of stack ${cfg.clusterStack}`;
+  const c = cfg.cluster;
+  switch (c.kind) {
+    case "existing":
+      return c.context
+        ? `kubeconfig context ${c.context}${c.kubeconfig ? ` in ${c.kubeconfig}` : ""}`
+        : `the kubeconfig's current context, whichever cluster that is when it runs (cluster.useCurrentContext)`;
+    case "aws":
+      return `a new EKS cluster in ${c.region}`;
+    case "gcp":
+      return `a new GKE cluster in ${c.project}/${c.region}`;
+    case "azure":
+      return `a new AKS cluster in ${c.location}`;
+  }
+}
+
+/** The plan's first line: the stack, what it targets, and how to read the tree. Pure. */
+export function planHeader(stack: string, cfg: PlatformConfig): string {
+  return `Plan for stack ${stack}, targeting ${planTarget(cfg)} (${COMPONENT_MARK} component, ${RESOURCE_MARK} resource; nothing is applied)\n`;
 }

@@ -30,6 +30,22 @@ export function readStackPlatformConfig(stack: string, root = process.cwd()): un
   return replaceSecure(doc.config?.["kubeflow-platform:platform"]);
 }
 
+/** A stack file's plain provider settings (aws:region, ...), as the engine gives them to the program. */
+export function readStackProviderConfig(
+  stack: string,
+  root = process.cwd(),
+): Record<string, string> {
+  const file = stackFile(stack, root);
+  if (!fs.existsSync(file)) return {};
+  const doc = (parse(fs.readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+  return Object.fromEntries(
+    Object.entries(doc.config ?? {}).filter(
+      (e): e is [string, string] =>
+        !e[0].startsWith("kubeflow-platform:") && typeof e[1] === "string",
+    ),
+  );
+}
+
 export function listStacks(root = process.cwd()): string[] {
   return fs
     .readdirSync(path.join(root, "stacks"))

@@ -69,8 +69,9 @@ describe("a tenants stack", () => {
         return (e as ConfigError).problems.map((p) => p.path);
       }
     };
-    expect(problems({ layers: "tenants" })).toEqual(["platform.platformStack"]);
-    expect(problems({ platformStack: "a/b/c" })).toEqual(["platform.platformStack"]);
+    const cluster = { kind: "existing", context: "dev" };
+    expect(problems({ cluster, layers: "tenants" })).toEqual(["platform.platformStack"]);
+    expect(problems({ cluster, platformStack: "a/b/c" })).toEqual(["platform.platformStack"]);
   });
 });
 

@@ -99,6 +99,32 @@ describe("tenant files", () => {
     expect(() => problems(base, upper)).toThrow("config was accepted");
   });
 
+  it("contributors of a file's tenant that collide once lower-cased or made DNS-safe name the file", () => {
+    const found = problems(
+      base,
+      folder({
+        "team-a.yaml": [
+          "name: team-a",
+          "owner: a@example.com",
+          "contributors:",
+          "  - { email: user@example.com, role: edit }",
+          "  - { email: User@example.com, role: edit }",
+          "  - { email: b.c@example.com, role: view }",
+          "  - { email: b-c@example.com, role: view }",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^tenants\/dev\/team-a\.yaml: contributors\[1\]\.email: is another contributor but for upper and lower case/,
+      ),
+      expect.stringMatching(
+        /^tenants\/dev\/team-a\.yaml: contributors\[3\]\.email: collides with another contributor once made DNS-safe: both would be the RoleBinding user-b-c-example-com-clusterrole-kubeflow-view/,
+      ),
+    ]);
+  });
+
   it("the local stack's own tenant files are valid", () => {
     const cfg = parsePlatformConfig({ ...base, tenantsDir: "stacks/tenants/local" });
     expect(cfg.tenants.map((t) => t.name)).toContain("team-demo");
