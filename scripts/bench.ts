@@ -83,6 +83,18 @@ function table(title: string, rows: Row[]): void {
     );
 }
 
+const USAGE =
+  "usage: npm run bench   (takes no options; prints the tables and the targets, exit 1 when one is missed)";
+const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (argv.length && argv[0] !== "--one") {
+  console.error(`unexpected argument '${argv[0]}'\n${USAGE}`);
+  process.exit(1);
+}
+
 if (process.argv[2] === "--one") {
   void one(process.argv[3] as Scenario, Number(process.argv[4]));
 } else {

@@ -50,7 +50,7 @@ export function resolveKubeconfig(
   if (!current) {
     throw new pulumi.RunError(
       `platform.cluster.context: not set and ${file} has no current-context (got ${text ? "a kubeconfig without current-context" : "no file"}). ` +
-        "Fix: pulumi config set --path 'kubeflow-platform:platform.cluster.context' <context>, e.g. kind-kubeflow",
+        "Fix: name the context, e.g. pulumi config set --path 'kubeflow-platform:platform.cluster.context' kind-kubeflow (kubectl config get-contexts lists yours)",
     );
   }
   return { kubeconfigPath, context: current, clusterIdentifier: current };
