@@ -4,7 +4,7 @@
 
 export const base = { cluster: { kind: "existing", context: "kind-kubeflow" } };
 export const tenant = { name: "team-a", owner: "alice@example.com" };
-const s3 = {
+export const s3 = {
   kind: "s3",
   endpoint: "s3.eu-west-1.amazonaws.com",
   region: "eu-west-1",

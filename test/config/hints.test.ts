@@ -12,7 +12,7 @@ import {
   shellWord,
 } from "../../components/config/hints";
 import { TenantFile, parsePlatformConfig } from "../../components/config/load";
-import { CORPUS } from "./corpus.cases";
+import { CORPUS, s3 } from "./corpus.cases";
 
 const KEY = "kubeflow-platform:platform";
 
@@ -263,14 +263,6 @@ describe("tenant-file fixes", () => {
   });
 
   it("never suggest writing keys into a tenant file, and refuse keys written there", () => {
-    const s3 = {
-      kind: "s3",
-      endpoint: "s3.eu-west-1.amazonaws.com",
-      region: "eu-west-1",
-      bucket: "acme-kfp",
-      accessKeyId: "AK",
-      secretAccessKey: "SK",
-    };
     const missing = problems({ ...base, objectStore: s3 }, "name: team-a\nowner: a@example.com\n");
     const fix = missing.find(
       (p) => p.path === "tenants/dev/team-a.yaml: objectStoreCredentials",
