@@ -3,6 +3,8 @@
 // provider/pkg/provider/diff.go, pulumi-kubernetes v4.32.0, for the kinds the platform applies.
 // ConfigMap and Secret data are absent because every provider of the program runs with
 // enableConfigMapMutable and enableSecretMutable (components/lib/k8sProvider.ts).
+import { isDeepStrictEqual } from "util";
+
 const SELECTOR = ["spec.selector"];
 
 const BY_KIND: Record<string, string[]> = {
@@ -36,4 +38,13 @@ export function forceNewFields(apiVersion: string, kind: string): string[][] {
   return ["metadata.name", "metadata.namespace", ...(BY_KIND[`${group}/${kind}`] ?? [])].map((p) =>
     p.split("."),
   );
+}
+
+type Json = Record<string, unknown>;
+const at = (o: unknown, path: string[]): unknown =>
+  path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Json)[k] : undefined), o);
+
+/** The paths among `fields` whose value differs between the two. Pure. */
+export function changedFields(before: unknown, after: unknown, fields: string[][]): string[][] {
+  return fields.filter((f) => !isDeepStrictEqual(at(before, f), at(after, f)));
 }

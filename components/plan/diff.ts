@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from "util";
 import { PlanJson } from "./report";
 import { Registration } from "./recorder";
-import { forceNewFields } from "../lib/forceNew";
+import { changedFields, forceNewFields } from "../lib/forceNew";
 import { apiVersionOfType } from "../render/objects";
 
 /** Resources whose loss loses data. */
@@ -22,10 +22,6 @@ export function isStateful(r: Registration): boolean {
     )
   );
 }
-
-type Json = Record<string, unknown>;
-const at = (o: unknown, path: string[]): unknown =>
-  path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Json)[k] : undefined), o);
 
 /**
  * Input paths whose change makes the provider replace the resource rather than update it
@@ -87,9 +83,7 @@ export function diffPlans(before: PlanJson, after: PlanJson): ComponentDiff[] {
       continue;
     }
     if (isDeepStrictEqual(old.inputs, r.inputs) && old.protect === r.protect) continue;
-    const replaced = replacementFields(r).some(
-      (f) => !isDeepStrictEqual(at(old.inputs, f), at(r.inputs, f)),
-    );
+    const replaced = changedFields(old.inputs, r.inputs, replacementFields(r)).length > 0;
     (replaced ? d.replaced : d.modified).push(r.name);
     if (replaced && isStateful(old)) d.dangerous.push(`${r.name} (replaced)`);
   }

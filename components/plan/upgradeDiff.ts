@@ -8,7 +8,7 @@
 import { apiVersionOfType, describe, identity, RenderedObject, typeToken } from "../render/objects";
 import { otherVersionTypes } from "../lib/apiVersionAliases";
 import { K8sObject } from "../lib/k8s";
-import { forceNewFields } from "../lib/forceNew";
+import { changedFields, forceNewFields } from "../lib/forceNew";
 
 export type UpgradeAction = "update" | "replace" | "create" | "delete" | "collision";
 
@@ -30,17 +30,11 @@ export function isStateful(obj: K8sObject): boolean {
   return obj.kind === "StatefulSet" && (spec?.volumeClaimTemplates?.length ?? 0) > 0;
 }
 
-function at(obj: K8sObject, path: string[]): string {
-  let v: unknown = obj;
-  for (const key of path) v = (v as Record<string, unknown> | undefined)?.[key];
-  return JSON.stringify(v ?? null);
-}
-
 /** The fields whose change forces a replacement of this object. Pure. */
 export function replacingFields(before: K8sObject, after: K8sObject): string[] {
-  return forceNewFields(after.apiVersion, after.kind)
-    .filter((p) => at(before, p) !== at(after, p))
-    .map((p) => `.${p.join(".")}`);
+  return changedFields(before, after, forceNewFields(after.apiVersion, after.kind)).map(
+    (p) => `.${p.join(".")}`,
+  );
 }
 
 /** The URNs the engine would match for this one: its own, then its aliases' (other versions). */
