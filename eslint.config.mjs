@@ -4,6 +4,52 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
+// The floors of components/, bottom to top (docs/architecture.md draws them). A module imports only
+// from its own folder and the floors below it; folders on one floor do not import each other. The
+// versions catalog and the policy pack's facts (policies/) sit below everything.
+export const FLOORS = [
+  ["lib"],
+  ["config"],
+  ["upstream"],
+  ["migrations"],
+  ["foundation"],
+  ["cluster", "kubeflow", "tenants"],
+  ["platform"],
+  ["plan"],
+  ["ci", "render"],
+  ["verify"],
+  ["engine"],
+];
+
+/** One no-restricted-imports rule per folder: every folder on its floor or above is off limits. */
+export function floorRules() {
+  return FLOORS.flatMap((floor, level) =>
+    floor.map((folder) => {
+      const banned = FLOORS.slice(level)
+        .flat()
+        .filter((f) => f !== folder);
+      const files =
+        folder === "platform" ? ["components/platform.ts"] : [`components/${folder}/**/*.ts`];
+      return {
+        files,
+        rules: {
+          "no-restricted-imports": [
+            "error",
+            {
+              patterns: [
+                {
+                  regex: `^(\\.{1,2}/)+(${banned.join("|")})(/|$)`,
+                  message: `components/${folder} imports only its own folder and the floors below it, not ${banned.join(", ")} (docs/architecture.md, "Floors"): move the shared code down a floor, or the caller up.`,
+                },
+              ],
+            },
+          ],
+        },
+      };
+    }),
+  );
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,6 +74,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  ...floorRules(),
   {
     files: ["components/kubeflow/pipelinesTenantSync.hook.mjs", "scripts/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },

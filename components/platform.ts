@@ -31,11 +31,11 @@ import { buildApps } from "./kubeflow/apps";
 import { mirrorImages } from "./lib/images";
 import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
-import { noteStackTransforms } from "./render/notes";
+import { noteStackTransforms } from "./upstream/run";
 import { apiVersionAliases } from "./lib/apiVersionAliases";
 import { requireUpgradePath } from "./migrations/record";
-import { useSources } from "./sources/active";
-import { sourcesDirectory } from "./sources/resolve";
+import { useSources } from "./upstream/run";
+import { sourcesDirectory } from "./upstream/resolve";
 
 /**
  * The first user's own tenant gets a modest quota, as every tenant must (see the policy pack), and

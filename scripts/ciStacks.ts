@@ -3,8 +3,8 @@
 // $GITHUB_OUTPUT): all of them, one environment's, or those a branch's changes touch (compared with
 // the merge base of <git-ref>). Exit codes: scripts/cli.ts.
 import { execFileSync } from "child_process";
-import { affectedStacks } from "../components/plan/affectedStacks";
-import { readDeployedStacks, stepOutputs } from "../components/plan/deployedStacks";
+import { affectedStacks } from "../components/ci/affectedStacks";
+import { readDeployedStacks, stepOutputs } from "../components/ci/deployedStacks";
 import { runScript, UsageError } from "./cli";
 
 const USAGE = [

@@ -9,7 +9,7 @@ import { readStackPlatformConfig } from "../components/plan/stackConfig";
 import { parsePlatformConfig } from "../components/config/load";
 import { SIDECAR_REQUESTS } from "../components/foundation/istio";
 import { footprint, formatFootprint } from "../components/plan/footprint";
-import { planAtCommit } from "../components/plan/basePlan";
+import { planAtCommit } from "../components/ci/basePlan";
 import {
   planViolations,
   readBasePolicyConfig,

@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { evaluatePlatform } from "../components/plan/evaluate";
 import { readStackPlatformConfig } from "../components/plan/stackConfig";
-import { notes } from "../components/render/notes";
+import { notes } from "../components/upstream/run";
 import { renderTools } from "../components/render/tools";
-import { fillSteps } from "../components/sources/fill";
+import { fillSteps } from "../components/upstream/fill";
 import { requireStack, runScript, UsageError } from "./cli";
 
 const USAGE = "usage: npm run sources -- --stack <name> --out <dir> [--dry-run]";

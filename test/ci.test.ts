@@ -6,14 +6,14 @@ import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { affectedStacks } from "../components/plan/affectedStacks";
+import { affectedStacks } from "../components/ci/affectedStacks";
 import {
   deployedProblems,
   describeStack,
   environmentSuffix,
   readDeployedStacks,
   stepOutputs,
-} from "../components/plan/deployedStacks";
+} from "../components/ci/deployedStacks";
 import { charts, kubeflowManifests } from "../components/versions";
 
 const WORKFLOWS = ".github/workflows";

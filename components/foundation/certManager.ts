@@ -2,7 +2,7 @@
 // (Pipelines cache, PodDefaults, Katib) name in their Certificates.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { pinnedChart } from "../lib/charts";
+import { pinnedChart } from "../upstream/charts";
 import { labels, restrictedContainerSecurity } from "../lib/k8s";
 import { AppRequests } from "../lib/workloads";
 import { charts, images } from "../versions";

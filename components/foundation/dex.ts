@@ -4,7 +4,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { AuthConfig } from "../config/schema";
-import { pinnedChart } from "../lib/charts";
+import { pinnedChart } from "../upstream/charts";
 import { labels } from "../lib/k8s";
 import { AppRequests } from "../lib/workloads";
 import { dnsLabelName, staticUserId } from "../lib/naming";

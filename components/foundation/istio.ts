@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { IngressConfig } from "../config/schema";
-import { pinnedChart } from "../lib/charts";
+import { pinnedChart } from "../upstream/charts";
 import { labels, SKIP_AWAIT } from "../lib/k8s";
 import { AppRequests } from "../lib/workloads";
 import { charts } from "../versions";

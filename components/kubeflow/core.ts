@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppName } from "../config/apps";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { dashboardLinks } from "./dashboardLinks";
-import { upstreamKustomization } from "../lib/kustomize";
+import { upstreamKustomization } from "../upstream/kustomize";
 import { manifests } from "../versions";
 
 export const KUBEFLOW_NAMESPACE = "kubeflow";

@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { AppDatabaseConnection } from "../foundation/mysql";
 import { labels } from "../lib/k8s";
-import { ObjectRef, upstreamKustomization } from "../lib/kustomize";
+import { ObjectRef, upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform, forObject } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { manifests } from "../versions";

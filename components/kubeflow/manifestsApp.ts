@@ -4,7 +4,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { ObjectRef, upstreamKustomization } from "../lib/kustomize";
+import { ObjectRef, upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { KustomizePin } from "../versions";

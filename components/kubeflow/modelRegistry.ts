@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { AppDatabaseConnection } from "../foundation/mysql";
 import { labels } from "../lib/k8s";
-import { ObjectRef } from "../lib/kustomize";
+import { ObjectRef } from "../upstream/kustomize";
 import { ObjectTransform, forObject } from "../lib/transforms";
 import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";

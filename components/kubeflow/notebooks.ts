@@ -6,7 +6,7 @@ import { parse, stringify } from "yaml";
 import { AppSettings } from "../config/apps";
 import { GPU_TAINT_TOLERATION } from "../config/schema";
 import { mirrorImage } from "../lib/images";
-import { upstreamKustomization } from "../lib/kustomize";
+import { upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { manifests } from "../versions";

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { labels } from "../lib/k8s";
-import { upstreamKustomization } from "../lib/kustomize";
+import { upstreamKustomization } from "../upstream/kustomize";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { images, manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";

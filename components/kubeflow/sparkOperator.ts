@@ -2,8 +2,8 @@
 // (its default would be every namespace), with the service accounts Spark drivers need there.
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { pinnedChart } from "../lib/charts";
-import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "../lib/kubeflowRoles";
+import { pinnedChart } from "../upstream/charts";
+import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "./roles";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";

@@ -3,9 +3,9 @@
 // runtimes are installed so that a TrainJob works out of the box.
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { pinnedChart } from "../lib/charts";
-import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "../lib/kubeflowRoles";
-import { upstreamKustomization } from "../lib/kustomize";
+import { pinnedChart } from "../upstream/charts";
+import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "./roles";
+import { upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts, manifests } from "../versions";

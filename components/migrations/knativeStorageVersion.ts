@@ -6,7 +6,7 @@
 // and kept after it finishes (no TTL: a Job the TTL controller deletes would be created again by
 // the next pulumi up and show as drift).
 import * as pulumi from "@pulumi/pulumi";
-import { upstreamKustomization } from "../lib/kustomize";
+import { upstreamKustomization } from "../upstream/kustomize";
 import { manifests } from "../versions";
 
 const JOB = "storage-version-migration-serving";

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "util";
 import { PlanJson } from "./report";
 import { Registration } from "./recorder";
 import { changedFields, forceNewFields } from "../lib/forceNew";
-import { apiVersionOfType } from "../render/objects";
+import { apiVersionOfType } from "../lib/kinds";
 
 /** Resources whose loss loses data. */
 export function isStateful(r: Registration): boolean {

@@ -8,7 +8,7 @@ import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { buildPlatform, tenantLayerFacts } from "../platform";
-import { resetNotes } from "../render/notes";
+import { resetRun } from "../upstream/run";
 import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
 import { readStackPlatformConfig, readStackProviderConfig, stackFile } from "./stackConfig";
 
@@ -107,7 +107,7 @@ async function evaluate(
   rawPlatformConfig: unknown,
   providerConfig: Record<string, string>,
 ): Promise<Registration[]> {
-  resetNotes();
+  resetRun();
   const monitor = installRecorder({
     project: PROJECT,
     stack,

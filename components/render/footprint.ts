@@ -2,8 +2,8 @@
 // containers, times replicas), plus one Istio proxy per meshed replica with the requests istiod's
 // injector gives it. The plan's footprint is what the program asks for; this is what it gets.
 import { quantityToNumber } from "../lib/quantity";
-import { isInjected, meshSettings } from "../verify/istioInjection";
-import { namespacesOf, podTemplates } from "../verify/pods";
+import { isInjected, meshSettings } from "./istioInjection";
+import { namespacesOf, podTemplates } from "./pods";
 import { RenderedObject } from "./objects";
 import { ChartValues } from "./render";
 

@@ -17,9 +17,10 @@ import { applyTransforms, ObjectTransform } from "../lib/transforms";
 import { evaluatePlatform } from "../plan/evaluate";
 import { Registration, urnFor } from "../plan/recorder";
 import { HelmChartPin } from "../versions";
-import { notes, UpstreamNote } from "./notes";
-import { apiVersionOfType, crdScopes, isNamespaced, RenderedObject, typeToken } from "./objects";
-import { SOURCES_ENV } from "../sources/resolve";
+import { notes, UpstreamNote } from "../upstream/run";
+import { RenderedObject } from "./objects";
+import { apiVersionOfType, crdScopes, isNamespaced, typeToken } from "../lib/kinds";
+import { SOURCES_ENV } from "../upstream/resolve";
 import { renderTools } from "./tools";
 
 export interface NotRendered {

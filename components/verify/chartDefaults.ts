@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { activeSourcesDir } from "../sources/active";
-import { chartFolder } from "../sources/resolve";
+import { activeSourcesDir } from "../upstream/run";
+import { chartFolder } from "../upstream/resolve";
 import { ChartDefaults } from "./types";
 
 export function chartDefaults(chart: string, version: string): ChartDefaults | undefined {

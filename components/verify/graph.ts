@@ -4,7 +4,8 @@
 // uses: CRD before its custom resources, Namespace before what lives in it, and
 // `config.kubernetes.io/depends-on` annotations).
 import { Registration } from "../plan/recorder";
-import { groupOf, kindKey, RenderedObject } from "../render/objects";
+import { RenderedObject } from "../render/objects";
+import { groupOf, kindKey } from "../lib/kinds";
 
 /** `config.kubernetes.io/depends-on` references of an object: group/kind/namespace/name keys. Pure. */
 export function dependsOnAnnotation(o: RenderedObject): string[] {

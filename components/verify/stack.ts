@@ -4,7 +4,7 @@
 // judged.
 import { parsePlatformConfig } from "../config/load";
 import { readStackPlatformConfig } from "../plan/stackConfig";
-import { describe as describeObject } from "../render/objects";
+import { describe as describeObject } from "../lib/kinds";
 import { renderPlatform, RenderResult } from "../render/render";
 import { chartDefaults } from "./chartDefaults";
 import { verify } from "./index";

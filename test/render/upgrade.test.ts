@@ -1,6 +1,6 @@
 // An upgrade, object by object, on the rendered platform: two real renders of the local stack
 // (today's pins, then a changed pin set), compared the way the engine and the provider will
-// (components/plan/upgradeDiff.ts). Only one kubeflow/manifests release is mirrored offline, so the
+// (components/render/upgradeDiff.ts). Only one kubeflow/manifests release is mirrored offline, so the
 // upstream side of a bump is reproduced on the second render: the kinds of change a release brings
 // (objects moving to another served version, between components, immutable fields, removals).
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import {
   blockingChanges,
   moveToVersion,
   upgradeDiff,
-} from "../../components/plan/upgradeDiff";
+} from "../../components/render/upgradeDiff";
 import { RenderedObject } from "../../components/render/objects";
 import { renderPlatform } from "../../components/render/render";
 import { images } from "../../components/versions";

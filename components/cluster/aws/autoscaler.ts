@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { pinnedChart } from "../../lib/charts";
+import { pinnedChart } from "../../upstream/charts";
 import { AwsCluster } from "../../config/clusters";
 import { HelmChartPin, clusterAutoscalerReleases } from "../../versions";
 import { EksIdentity } from "./identity";

@@ -8,7 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsCluster } from "../../config/clusters";
 import { gpuPoolsOf } from "../../config/schema";
-import { pinnedChart } from "../../lib/charts";
+import { pinnedChart } from "../../upstream/charts";
 import { charts } from "../../versions";
 import { CloudClusterArgs, ClusterFacts, ClusterLayer, stackClusterName } from "../facts";
 import { devicePluginValues } from "../gpu";

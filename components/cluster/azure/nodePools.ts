@@ -8,7 +8,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AzureCluster, NodePool } from "../../config/clusters";
 import { GPU_TAINT_TOLERATION, GpuPool, POOL_LABEL } from "../../config/schema";
-import { pinnedChart } from "../../lib/charts";
+import { pinnedChart } from "../../upstream/charts";
 import { charts } from "../../versions";
 import { ChildOptions } from "../childOptions";
 import { devicePluginValues } from "../gpu";

@@ -1,6 +1,6 @@
 // No namespaced object lands in "default": the provider puts namespaced objects without a
 // namespace there, which is never where a Kubeflow app's objects belong.
-import { isNamespaced, crdScopes } from "../../render/objects";
+import { isNamespaced, crdScopes } from "../../lib/kinds";
 import { Check, violation } from "../types";
 
 export const defaultNamespace: Check = {

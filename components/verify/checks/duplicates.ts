@@ -1,6 +1,6 @@
 // No two objects with one identity (the second apply would fight the first), and no two
 // registrations with one URN (the engine refuses the program).
-import { identity } from "../../render/objects";
+import { identity } from "../../lib/kinds";
 import { Check, violation, Violation } from "../types";
 
 export const duplicates: Check = {

@@ -3,7 +3,7 @@
 // versions catalog, so `npm run images` mirrors everything an air-gapped site needs.
 import { normalizeImage, podSpecsIn } from "../../lib/images";
 import { allImages } from "../../versions";
-import { allContainers, podTemplateOf, podTemplates } from "../pods";
+import { allContainers, podTemplateOf, podTemplates } from "../../render/pods";
 import { Check, violation, Violation } from "../types";
 
 const IMAGE_ENV = /(^|_)IMAGE$/;

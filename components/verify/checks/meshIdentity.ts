@@ -2,7 +2,7 @@
 // controller is told (ISTIO_INGRESS_GATEWAY_PRINCIPAL and friends), is a ServiceAccount that exists
 // and that a workload really runs as. A principal nobody runs as is a 403 for every caller.
 import { RenderedObject } from "../../render/objects";
-import { podTemplates } from "../pods";
+import { podTemplates } from "../../render/pods";
 import { Check, violation, Violation } from "../types";
 import { unrenderedNamespaces } from "../unrendered";
 

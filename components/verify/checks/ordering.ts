@@ -3,7 +3,8 @@
 // or through `config.kubernetes.io/depends-on` inside one chart or kustomization. The provider
 // does not retry a webhook's "connection refused", so anything else fails the first `pulumi up`.
 import { K8sObject } from "../../lib/k8s";
-import { groupOf, kindKey, RenderedObject } from "../../render/objects";
+import { RenderedObject } from "../../render/objects";
+import { groupOf, kindKey } from "../../lib/kinds";
 import { OrderGraph } from "../graph";
 import { Check, violation, Violation } from "../types";
 

@@ -3,9 +3,14 @@
 // meshed namespace, also the pods controllers create there at run time (notebooks, pipeline steps,
 // TrainJobs): a compliant pod plus the injector's containers must be admitted.
 import { K8sObject } from "../../lib/k8s";
-import { injectedContainers, isInjected, meshSettings, MeshSettings } from "../istioInjection";
+import {
+  injectedContainers,
+  isInjected,
+  meshSettings,
+  MeshSettings,
+} from "../../render/istioInjection";
 import { evaluatePodSecurity, Level } from "../podSecurity";
-import { namespacesOf, PodSpec, podTemplates } from "../pods";
+import { namespacesOf, PodSpec, podTemplates } from "../../render/pods";
 import { Check, VerifyInput, violation, Violation } from "../types";
 
 const NAME = "pod-security";

@@ -4,8 +4,8 @@
 // NetworkPolicy selectors (with the labels Istio's injector adds). Lookups in namespaces that an
 // unrendered chart writes into are skipped (unknown, not wrong).
 import { RenderedObject } from "../../render/objects";
-import { isInjected } from "../istioInjection";
-import { allContainers, namespacesOf, PodTemplate, podTemplates } from "../pods";
+import { isInjected } from "../../render/istioInjection";
+import { allContainers, namespacesOf, PodTemplate, podTemplates } from "../../render/pods";
 import { Check, violation, Violation, VerifyInput } from "../types";
 import { everythingRendered, unrenderedNamespaces } from "../unrendered";
 

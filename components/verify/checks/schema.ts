@@ -2,7 +2,7 @@
 // version they name), built-in kinds (and Istio, cert-manager kinds) against the upstream schemas
 // in the kubernetes-models packages. A custom kind with neither is left to the ordering check.
 import { K8sObject } from "../../lib/k8s";
-import { kindKey } from "../../render/objects";
+import { kindKey } from "../../lib/kinds";
 import { crdValidator } from "../crdSchema";
 import { validateWithModel } from "../models";
 import { Check, violation, Violation } from "../types";

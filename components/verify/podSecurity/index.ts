@@ -10,7 +10,7 @@ import { Finding, Level, PodSecurityRule } from "./rule";
 import { runAsNonRoot, runAsUser } from "./runAsNonRoot";
 import { seccompBaseline, seccompRestricted } from "./seccomp";
 import { volumeTypes } from "./volumeTypes";
-import { PodSpec } from "../pods";
+import { PodSpec } from "../../render/pods";
 
 export const POD_SECURITY_RULES: PodSecurityRule[] = [
   hostNamespaces,

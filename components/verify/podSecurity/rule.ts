@@ -1,6 +1,6 @@
 // One Pod Security Standards rule, as Kubernetes' pod-security-admission (policy/check_*.go)
 // defines it for version "latest": the level it belongs to and what it forbids in a pod spec.
-import { allContainers, Container, PodSpec } from "../pods";
+import { allContainers, Container, PodSpec } from "../../render/pods";
 
 export type Level = "privileged" | "baseline" | "restricted";
 

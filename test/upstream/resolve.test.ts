@@ -9,9 +9,10 @@ import {
   parseRemoteRef,
   rewriteRemoteRefs,
   sourcesDirectory,
-} from "../../components/sources/resolve";
-import { chartLocation, useSources } from "../../components/sources/active";
-import { stageSources } from "../../components/sources/stage";
+} from "../../components/upstream/resolve";
+import { chartLocation } from "../../components/upstream/active";
+import { useSources } from "../../components/upstream/run";
+import { stageSources } from "../../components/upstream/stage";
 import { charts, gitSources } from "../../components/versions";
 
 describe("parseRemoteRef", () => {

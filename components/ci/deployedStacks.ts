@@ -9,7 +9,7 @@ import { z } from "zod";
 import { ConfigError, ConfigProblem } from "../config/errors";
 import { parsePlatformConfig } from "../config/load";
 import { PlatformConfig } from "../config/schema";
-import { listStacks, readStackPlatformConfig } from "./stackConfig";
+import { listStacks, readStackPlatformConfig } from "../plan/stackConfig";
 
 export const DEPLOYED_FILE = path.join("stacks", "deployed.yaml");
 

@@ -3,7 +3,7 @@
 // Facts from Istio 1.28's injection template (manifests/charts/istio-control/istio-discovery/
 // files/injection-template.yaml at tag 1.28.0) and its webhook selectors.
 import { K8sObject } from "../lib/k8s";
-import { ChartValues } from "../render/render";
+import { ChartValues } from "./render";
 import { Container } from "./pods";
 
 export interface MeshSettings {

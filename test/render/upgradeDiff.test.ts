@@ -1,6 +1,6 @@
 // The upgrade diff's rules on small renders (the real two-render test is test/render/upgrade.test.ts).
 import { describe, expect, it } from "vitest";
-import { formatUpgradeDiff, upgradeDiff } from "../../components/plan/upgradeDiff";
+import { formatUpgradeDiff, upgradeDiff } from "../../components/render/upgradeDiff";
 import { RenderedObject } from "../../components/render/objects";
 
 const PARENT = "urn:pulumi:s::p::kubeflow-platform:x:App$kubernetes:kustomize/v2:Directory";

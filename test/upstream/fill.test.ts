@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
-import { fillSteps } from "../../components/sources/fill";
-import { chartArchive } from "../../components/sources/resolve";
+import { fillSteps } from "../../components/upstream/fill";
+import { chartArchive } from "../../components/upstream/resolve";
 import { charts, kubeflowManifests } from "../../components/versions";
 
 describe("fillSteps (pure)", () => {

@@ -1,30 +1,15 @@
-// The sources in force for one program run, set once from config before anything is registered
-// (like the stack-wide transforms): the kustomize overlays and the charts ask here where a pinned
-// artifact is.
+// Where the kustomize overlays and the charts find a pinned artifact in this run: its pinned URL,
+// or its place in the local sources directory in force (components/upstream/run.ts).
 import * as path from "path";
 import { HelmChartPin, kubeflowManifests, manifestsFileUrl, manifestsUrl } from "../versions";
 import { chartArchive, localPathOf, parseRemoteRef } from "./resolve";
 import { stageSources } from "./stage";
 import { workPath } from "../lib/workDir";
-
-let root: string | undefined;
-let staged: string | undefined;
-
-/** Use a local sources directory (or, with undefined, the pinned URLs). */
-export function useSources(dir: string | undefined): void {
-  root = dir;
-  staged = undefined;
-}
-
-/** The sources directory in force, if any. */
-export function activeSourcesDir(): string | undefined {
-  return root;
-}
+import { activeSourcesDir, stagedSources } from "./run";
 
 function stagedRoot(): string {
   // Beside the overlays (ignored by git, like them).
-  staged ??= stageSources(root!, path.resolve(workPath("sources")));
-  return staged;
+  return stagedSources((dir) => stageSources(dir, path.resolve(workPath("sources"))));
 }
 
 /**
@@ -33,14 +18,14 @@ function stagedRoot(): string {
  */
 export function manifestsResource(manifestsPath: string, overlayDir: string): string {
   const url = manifestsUrl(manifestsPath, kubeflowManifests);
-  if (!root) return url;
+  if (!activeSourcesDir()) return url;
   const local = localPathOf(parseRemoteRef(url)!, stagedRoot());
   return path.relative(path.resolve(overlayDir), local!);
 }
 
 /** How an overlay names one file of kubeflow/manifests: its URL at the commit, or a staged path. */
 export function manifestsFile(manifestsPath: string, overlayDir: string): string {
-  if (!root) return manifestsFileUrl(manifestsPath, kubeflowManifests);
+  if (!activeSourcesDir()) return manifestsFileUrl(manifestsPath, kubeflowManifests);
   const staged = path.join(
     stagedRoot(),
     "kubeflow-manifests",
@@ -58,6 +43,7 @@ export interface ChartLocation {
 
 /** Where the provider finds a pinned chart: its repository, or the archive in the sources. */
 export function chartLocation(pin: HelmChartPin): ChartLocation {
+  const root = activeSourcesDir();
   const local = root ? chartArchive(pin, root) : undefined;
   if (local) {
     // Relative to the project (as the provider resolves it), so plans do not depend on the machine;

@@ -5,7 +5,8 @@
 // AlreadyExists (pulumi-kubernetes 4.29 and later); a change of a field the provider cannot update
 // in place is a replacement (delete, then create: the objects have fixed names; the fields are in
 // components/lib/forceNew.ts).
-import { apiVersionOfType, describe, identity, RenderedObject, typeToken } from "../render/objects";
+import { RenderedObject } from "./objects";
+import { apiVersionOfType, describe, identity, typeToken } from "../lib/kinds";
 import { otherVersionTypes } from "../lib/apiVersionAliases";
 import { K8sObject } from "../lib/k8s";
 import { changedFields, forceNewFields } from "../lib/forceNew";

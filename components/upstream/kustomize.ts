@@ -8,12 +8,12 @@ import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
-import { noteUpstream } from "../render/notes";
-import { manifestsFile, manifestsResource } from "../sources/active";
-import { dropControllerFields } from "./controllerFields";
-import { workDir } from "./workDir";
-import { upstreamResourceTransforms } from "./teardown";
-import { ObjectTransform } from "./transforms";
+import { noteUpstream } from "./run";
+import { manifestsFile, manifestsResource } from "./active";
+import { dropControllerFields } from "../lib/controllerFields";
+import { workDir } from "../lib/workDir";
+import { upstreamResourceTransforms } from "../lib/teardown";
+import { ObjectTransform } from "../lib/transforms";
 
 export interface ObjectRef {
   apiVersion: string;

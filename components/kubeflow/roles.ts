@@ -5,7 +5,7 @@
 // default-editor cannot create the app's objects.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { labels } from "./k8s";
+import { labels } from "../lib/k8s";
 
 export type PolicyRule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 export interface AppRoleRules {

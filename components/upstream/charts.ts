@@ -2,12 +2,12 @@
 // so diffs, policies and transforms see them).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { noteUpstream } from "../render/notes";
-import { chartLocation } from "../sources/active";
+import { noteUpstream } from "./run";
+import { chartLocation } from "./active";
 import { HelmChartPin } from "../versions";
-import { dropControllerFields } from "./controllerFields";
-import { upstreamResourceTransforms } from "./teardown";
-import { ObjectTransform } from "./transforms";
+import { dropControllerFields } from "../lib/controllerFields";
+import { upstreamResourceTransforms } from "../lib/teardown";
+import { ObjectTransform } from "../lib/transforms";
 
 /** Chart args for a pinned chart: from its repository, or from the local sources. */
 export function chartArgs(

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { workDir } from "../lib/workDir";
-import { PlanJson } from "./report";
+import { PlanJson } from "../plan/report";
 
 function git(args: string[], cwd = process.cwd()): string {
   return execFileSync("git", args, {

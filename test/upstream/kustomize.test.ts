@@ -1,7 +1,7 @@
 // Overlays over kubeflow/manifests: remote bases at the pinned tag, deletions and patches of ours.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildOverlay, overlayDir } from "../../components/lib/kustomize";
+import { buildOverlay, overlayDir } from "../../components/upstream/kustomize";
 import { workDir } from "../../components/lib/workDir";
 import { kubeflowManifests } from "../../components/versions";
 

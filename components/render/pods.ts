@@ -1,6 +1,6 @@
 // Pod templates inside rendered workloads, and the namespaces they run in.
 import { K8sObject } from "../lib/k8s";
-import { RenderedObject } from "../render/objects";
+import { RenderedObject } from "./objects";
 
 export type Container = {
   name: string;
