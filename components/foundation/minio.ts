@@ -1,17 +1,22 @@
 // MinIO for Pipelines artifacts, written by us. A provisioning Job (idempotent, re-run whenever the
 // set of users changes) creates the bucket, the Pipelines user and one user per tenant whose policy
 // only reaches the tenant's prefixes: the isolation upstream gets from SeaweedFS's IAM API.
-import { checksumAnnotation, secretContentHash } from "../lib/rollout";
-import { createHash } from "crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { AppRequests } from "../lib/workloads";
 import { labels, restrictedContainerSecurity } from "../lib/k8s";
+import { checksumAnnotation, secretContentHash } from "../lib/rollout";
+import { AppRequests } from "../lib/workloads";
 import { images } from "../versions";
-import { DATA_NAMESPACE, dataNetworkPolicy } from "./dataNamespace";
-import { dataVolumeClaim } from "./mysql";
+import {
+  DATA_NAMESPACE,
+  dataNetworkPolicy,
+  dataService,
+  dataVolumeClaim,
+  restrictedPodSecurity,
+} from "./data";
 import { AccessKey } from "./objectStoreCredentials";
+import { provisioningJob } from "./provisioningJob";
 
 export const MINIO_NAME = "minio";
 export const MINIO_PORT = 9000;
@@ -122,15 +127,8 @@ export function usersSecretData(
   return data;
 }
 
-function podSecurity() {
-  return {
-    runAsNonRoot: true,
-    runAsUser: 1000,
-    runAsGroup: 1000,
-    fsGroup: 1000,
-    seccompProfile: { type: "RuntimeDefault" },
-  };
-}
+/** The image's own non-root user, writing its data volume. */
+const MINIO_UID = 1000;
 
 export interface MinioUsersArgs {
   /** Secret (in kubeflow-data) holding the users' files. */
@@ -142,6 +140,42 @@ export interface MinioUsersArgs {
   users: pulumi.Output<Record<string, string>>;
   /** The MinIO server (when it is in the same stack). */
   dependsOn: pulumi.Resource[];
+}
+
+/**
+ * The Job that sets the users: a new one (new name) whenever the user names or the script change.
+ * A changed key (a tenant's own, or a rotated one) changes the pod template instead: the Job is
+ * replaced and runs again, so MinIO holds what the Secret says. Pure.
+ */
+export function minioUsersJob(
+  args: Pick<MinioUsersArgs, "secretName" | "jobPrefix" | "bucket" | "users">,
+): k8s.batch.v1.JobArgs {
+  return provisioningJob({
+    prefix: args.jobPrefix,
+    script: provisioningScript(args.bucket),
+    runKey: pulumi.unsecret(args.users).apply((d) => Object.keys(d)),
+    container: {
+      name: "provision",
+      image: images.minio,
+      shell: "/bin/sh",
+      envFrom: [{ secretRef: { name: ROOT_SECRET } }],
+      volumeMounts: [
+        { name: "users", mountPath: "/users", readOnly: true },
+        { name: "tmp", mountPath: "/tmp" },
+      ],
+    },
+    volumes: [
+      { name: "users", secret: { secretName: args.secretName } },
+      { name: "tmp", emptyDir: {} },
+    ],
+    uid: MINIO_UID,
+    fsGroup: true,
+    annotations: {
+      [checksumAnnotation({ kind: "Secret", name: args.secretName })]: secretContentHash(
+        args.users,
+      ),
+    },
+  });
 }
 
 /**
@@ -162,64 +196,48 @@ export function minioUsers(
     },
     { parent, dependsOn: args.dependsOn },
   );
-  // A new Job (new name) whenever the users or the script change; the old one is deleted.
-  const script = provisioningScript(args.bucket);
-  const jobName = pulumi.unsecret(args.users).apply(
-    (d) =>
-      `${args.jobPrefix}-${createHash("sha256")
-        .update(script)
-        .update(JSON.stringify(Object.keys(d)))
-        .digest("hex")
-        .slice(0, 10)}`,
-  );
-  const job = new k8s.batch.v1.Job(
-    `${name}-provision`,
-    {
-      metadata: { name: jobName, namespace: DATA_NAMESPACE, labels: labels(args.jobPrefix) },
-      spec: {
-        backoffLimit: 6,
-        template: {
-          // A changed key (a tenant's own, or a rotated one) changes the template: the Job is
-          // replaced and runs again, so MinIO holds what the Secret says.
-          metadata: {
-            labels: labels(args.jobPrefix),
-            annotations: {
-              [checksumAnnotation({ kind: "Secret", name: args.secretName })]: secretContentHash(
-                args.users,
-              ),
-            },
-          },
-          spec: {
-            restartPolicy: "OnFailure",
-            securityContext: podSecurity(),
-            containers: [
-              {
-                name: "provision",
-                image: images.minio,
-                command: ["/bin/sh", "-c", script],
-                envFrom: [{ secretRef: { name: ROOT_SECRET } }],
-                resources: {
-                  requests: { cpu: "10m", memory: "32Mi" },
-                  limits: { memory: "128Mi" },
-                },
-                securityContext: restrictedContainerSecurity,
-                volumeMounts: [
-                  { name: "users", mountPath: "/users", readOnly: true },
-                  { name: "tmp", mountPath: "/tmp" },
-                ],
+  const job = new k8s.batch.v1.Job(`${name}-provision`, minioUsersJob(args), {
+    parent,
+    dependsOn: [...args.dependsOn, secret],
+  });
+  return { secret, job };
+}
+
+/** The server: one replica on its volume, root credentials from the root Secret. Pure. */
+export function minioStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSetArgs {
+  const selector = { "app.kubernetes.io/name": MINIO_NAME };
+  return {
+    metadata: { name: MINIO_NAME, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME, selector) },
+    spec: {
+      serviceName: MINIO_NAME,
+      replicas: 1,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: { labels: labels(MINIO_NAME, selector) },
+        spec: {
+          securityContext: restrictedPodSecurity(MINIO_UID, true),
+          containers: [
+            {
+              name: MINIO_NAME,
+              image: images.minio,
+              args: ["server", "/data"],
+              envFrom: [{ secretRef: { name: ROOT_SECRET } }],
+              ports: [{ name: "s3", containerPort: MINIO_PORT }],
+              resources: { requests: MINIO_REQUESTS.requests, limits: { memory: "1Gi" } },
+              readinessProbe: { httpGet: { path: "/minio/health/ready", port: MINIO_PORT } },
+              livenessProbe: {
+                httpGet: { path: "/minio/health/live", port: MINIO_PORT },
+                initialDelaySeconds: 30,
               },
-            ],
-            volumes: [
-              { name: "users", secret: { secretName: args.secretName } },
-              { name: "tmp", emptyDir: {} },
-            ],
-          },
+              securityContext: restrictedContainerSecurity,
+              volumeMounts: [{ name: "data", mountPath: "/data" }],
+            },
+          ],
+          volumes: [{ name: "data", persistentVolumeClaim: { claimName } }],
         },
       },
     },
-    { parent, dependsOn: [...args.dependsOn, secret] },
-  );
-  return { secret, job };
+  };
 }
 
 export interface MinioArgs {
@@ -261,13 +279,9 @@ export class Minio extends pulumi.ComponentResource {
         retainOnDelete: true,
       },
     );
-    const selector = { "app.kubernetes.io/name": MINIO_NAME };
     const service = new k8s.core.v1.Service(
       `${name}-service`,
-      {
-        metadata: { name: MINIO_NAME, namespace: DATA_NAMESPACE, labels: labels(MINIO_NAME) },
-        spec: { selector, ports: [{ name: "http-s3", port: MINIO_PORT, targetPort: MINIO_PORT }] },
-      },
+      dataService(MINIO_NAME, MINIO_PORT, "http-s3"),
       deps,
     );
     new k8s.networking.v1.NetworkPolicy(
@@ -277,47 +291,7 @@ export class Minio extends pulumi.ComponentResource {
     );
     const server = new k8s.apps.v1.StatefulSet(
       `${name}-statefulset`,
-      {
-        metadata: {
-          name: MINIO_NAME,
-          namespace: DATA_NAMESPACE,
-          labels: labels(MINIO_NAME, selector),
-        },
-        spec: {
-          serviceName: MINIO_NAME,
-          replicas: 1,
-          selector: { matchLabels: selector },
-          template: {
-            metadata: { labels: labels(MINIO_NAME, selector) },
-            spec: {
-              securityContext: podSecurity(),
-              containers: [
-                {
-                  name: MINIO_NAME,
-                  image: images.minio,
-                  args: ["server", "/data"],
-                  envFrom: [{ secretRef: { name: ROOT_SECRET } }],
-                  ports: [{ name: "s3", containerPort: MINIO_PORT }],
-                  resources: {
-                    requests: MINIO_REQUESTS.requests,
-                    limits: { memory: "1Gi" },
-                  },
-                  readinessProbe: { httpGet: { path: "/minio/health/ready", port: MINIO_PORT } },
-                  livenessProbe: {
-                    httpGet: { path: "/minio/health/live", port: MINIO_PORT },
-                    initialDelaySeconds: 30,
-                  },
-                  securityContext: restrictedContainerSecurity,
-                  volumeMounts: [{ name: "data", mountPath: "/data" }],
-                },
-              ],
-              volumes: [
-                { name: "data", persistentVolumeClaim: { claimName: `${MINIO_NAME}-data` } },
-              ],
-            },
-          },
-        },
-      },
+      minioStatefulSetSpec(`${MINIO_NAME}-data`),
       { parent: this, dependsOn: [rootSecret, claim, service], protect: true },
     );
 
