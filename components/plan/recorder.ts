@@ -2,37 +2,20 @@
 // engine would receive it: the same recorder serves `npm run plan`, the benchmark and the tests.
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { AWS_PLAN_CALLS, AWS_PLAN_OUTPUTS } from "../cluster/aws/planMocks";
+import { AZURE_PLAN_CALLS, AZURE_PLAN_OUTPUTS } from "../cluster/azure/planMocks";
+import { GCP_PLAN_CALLS, GCP_PLAN_OUTPUTS } from "../cluster/gcp/planMocks";
+import {
+  MockMonitor,
+  deserializeProperties,
+  installMonitor,
+  newRegisterResourceResponse,
+  propertiesStruct,
+  waitForRPCs,
+} from "./runtime";
 
-// Internal runtime modules (not in the SDK's typings): setMocks() cannot take a MockMonitor
-// subclass, so the recorder is installed the way setMocks installs its own monitor.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const settings = require("@pulumi/pulumi/runtime/settings") as {
-  setMockOptions(
-    monitor: unknown,
-    project?: string,
-    stack?: string,
-    preview?: boolean,
-    organization?: string,
-  ): void;
-  waitForRPCs(): Promise<void>;
-};
-const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
-const rpc = require("@pulumi/pulumi/runtime/rpc") as {
-  deserializeProperties(struct: unknown): Record<string, unknown>;
-  serializeProperties(label: string, props: Record<string, unknown>): Promise<unknown>;
-};
-const resproto = require("@pulumi/pulumi/proto/resource_pb") as {
-  RegisterResourceResponse: new () => {
-    setUrn(urn: string): void;
-    setId(id: string): void;
-    setObject(obj: unknown): void;
-  };
-};
-const structproto = require("google-protobuf/google/protobuf/struct_pb") as {
-  Struct: { fromJavaScript(obj: unknown): unknown };
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+// aws.test.ts reads the plan's caller here; its home is cluster/aws/planMocks.ts.
+export { PLAN_CALLER } from "../cluster/aws/planMocks";
 
 export const SECRET_PLACEHOLDER = "[secret]";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -99,18 +82,12 @@ function aliasUrn(a: AliasMessage, parent: string, type: string, name: string): 
 }
 
 type Inputs = Record<string, unknown>;
-const ACCOUNT = "123456789012";
+type ComputedOutputs = Record<string, (name: string, inputs: Inputs) => Inputs>;
 
-/**
- * Outputs providers compute, for the types whose outputs the program reads (the rest echo their
- * inputs). Deterministic placeholders, so two plans of one stack are identical; never real values.
- */
-const COMPUTED: Record<string, (name: string, inputs: Inputs) => Inputs> = {
+/** The random provider's outputs: derived from the resource's name, so two plans agree. */
+const RANDOM_PLAN_OUTPUTS: ComputedOutputs = {
   "random:index/randomPassword:RandomPassword": (name, inputs) => {
-    const fake = createHash("sha256")
-      .update(`plan:${name}`)
-      .digest("base64url")
-      .slice(0, Number(inputs.length ?? 32));
+    const fake = planPassword(name, Number(inputs.length ?? 32));
     return {
       result: fake,
       bcryptHash: `$2a$10$${createHash("sha256").update(fake).digest("base64url").slice(0, 53)}`,
@@ -123,124 +100,40 @@ const COMPUTED: Record<string, (name: string, inputs: Inputs) => Inputs> = {
       .subarray(0, Number(inputs.byteLength ?? 4));
     return { hex: bytes.toString("hex"), b64Url: bytes.toString("base64url") };
   },
-  "aws:eks/cluster:Cluster": (name, inputs) => ({
-    arn: `arn:aws:eks:plan:${ACCOUNT}:cluster/${String(inputs.name ?? name)}`,
-    endpoint: "https://plan.eks.amazonaws.com",
-    certificateAuthority: { data: "cGxhbg==" },
-    identities: [{ oidcs: [{ issuer: "https://oidc.eks.plan.amazonaws.com/id/PLAN" }] }],
-  }),
-  "aws:iam/role:Role": (name) => ({ arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, name }),
-  // The Auto Scaling group EKS makes for a managed node group (named by AWS).
-  "aws:eks/nodeGroup:NodeGroup": (name) => ({
-    resources: [{ autoscalingGroups: [{ name: `eks-${name}-plan-asg` }] }],
-  }),
-  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": () => ({
-    arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/oidc.eks.plan.amazonaws.com/id/PLAN`,
-  }),
-  "aws:rds/instance:Instance": (name, inputs) => ({
-    address: `${String(inputs.identifier ?? name)}.plan.rds.amazonaws.com`,
-  }),
-  "aws:s3/bucket:Bucket": (name, inputs) => ({
-    arn: `arn:aws:s3:::${String(inputs.bucket ?? name)}`,
-  }),
-  "gcp:container/cluster:Cluster": () => ({
-    endpoint: "10.0.0.2",
-    masterAuth: { clusterCaCertificate: "cGxhbg==" },
-  }),
-  "gcp:sql/databaseInstance:DatabaseInstance": () => ({ privateIpAddress: "10.100.0.3" }),
-  "gcp:serviceaccount/account:Account": (_name, inputs) => ({
-    email: `${String(inputs.accountId)}@${String(inputs.project)}.iam.gserviceaccount.com`,
-    name: `projects/${String(inputs.project)}/serviceAccounts/${String(inputs.accountId)}`,
-  }),
-  "gcp:storage/hmacKey:HmacKey": () => ({ accessId: "GOOGPLAN", secret: "plan-hmac-secret" }),
-  "azure-native:containerservice:ManagedCluster": (name, inputs) => ({
-    name: inputs.resourceName ?? name,
-    oidcIssuerProfile: { enabled: true, issuerURL: "https://plan.oic.prod-aks.azure.com/PLAN/" },
-    identity: { type: "SystemAssigned", principalId: AZURE_PLAN_IDS.clusterIdentity },
-  }),
-  "azure-native:dbformysql:Server": (name, inputs) => ({
-    name: inputs.serverName ?? name,
-    fullyQualifiedDomainName: `${String(inputs.serverName ?? name)}.mysql.database.azure.com`,
-  }),
 };
 
-/** Placeholder Entra ID object ids of the plan (never real ones). */
-export const AZURE_PLAN_IDS = {
-  deployer: "00000000-0000-0000-0000-00000000d001",
-  clusterIdentity: "00000000-0000-0000-0000-00000000c001",
-  subscription: "00000000-0000-0000-0000-0000000000a1",
-  tenant: "00000000-0000-0000-0000-0000000000b1",
-};
+/** The placeholder a plan's RandomPassword `name` of `length` has (tests look for it). Pure. */
+export function planPassword(name: string, length: number): string {
+  return createHash("sha256").update(`plan:${name}`).digest("base64url").slice(0, length);
+}
 
 /**
- * The kubeconfig AKS returns for format: exec on a managed-Entra-ID cluster: a kubelogin user
- * logging in with the device code (the shape `az aks get-credentials --format exec` writes).
+ * Outputs providers compute, for the types whose outputs the program reads (the rest echo their
+ * inputs): each cloud's own, kept beside its cluster code. Deterministic placeholders, so two plans
+ * of one stack are identical; never real values.
  */
-export const AKS_EXEC_KUBECONFIG = `apiVersion: v1
-kind: Config
-clusters:
-  - name: plan-aks
-    cluster:
-      server: https://plan-aks.hcp.westeurope.azmk8s.io:443
-      certificate-authority-data: cGxhbg==
-contexts:
-  - name: plan-aks
-    context: { cluster: plan-aks, user: clusterUser_plan_plan-aks }
-current-context: plan-aks
-users:
-  - name: clusterUser_plan_plan-aks
-    user:
-      exec:
-        apiVersion: client.authentication.k8s.io/v1beta1
-        command: kubelogin
-        args: [get-token, --environment, AzurePublicCloud, --server-id, 6dae42f8-4368-4678-94ff-3960e28e3630, --client-id, 80faf920-1908-4b52-b5ef-a8e7bedfc67a, --tenant-id, ${AZURE_PLAN_IDS.tenant}, --login, devicecode]
-        env: null
-        installHint: "kubelogin is not installed"
-        provideClusterInfo: false
-`;
-
-/** The identity a plan runs as: a role assumed for a session, as CI and SSO users do. */
-export const PLAN_CALLER = {
-  sessionArn: `arn:aws:sts::${ACCOUNT}:assumed-role/platform-deployer/plan-session`,
-  roleArn: `arn:aws:iam::${ACCOUNT}:role/platform-deployer`,
+export const PLAN_OUTPUTS: ComputedOutputs = {
+  ...RANDOM_PLAN_OUTPUTS,
+  ...AWS_PLAN_OUTPUTS,
+  ...GCP_PLAN_OUTPUTS,
+  ...AZURE_PLAN_OUTPUTS,
 };
 
-/** Results of provider functions the program calls (invokes). */
+/** Results of provider functions the program calls (invokes), by token. */
+export const PLAN_CALLS: Record<string, (inputs: Inputs) => Inputs> = {
+  ...AWS_PLAN_CALLS,
+  ...GCP_PLAN_CALLS,
+  ...AZURE_PLAN_CALLS,
+};
+
+/** An invoke's result: the cloud's mock, or nothing (an empty result) for the rest. */
 function mockCall(token: string, inputs: Inputs = {}): Inputs {
-  if (token === "aws:index/getCallerIdentity:getCallerIdentity")
-    return { accountId: ACCOUNT, arn: PLAN_CALLER.sessionArn, userId: "AROAPLAN:plan-session" };
-  if (token === "aws:iam/getSessionContext:getSessionContext")
-    return {
-      arn: inputs.arn,
-      issuerArn: PLAN_CALLER.roleArn,
-      issuerName: "platform-deployer",
-      sessionName: "plan-session",
-    };
-  // A placeholder that names what AWS would resolve, never a real version.
-  if (token === "aws:eks/getAddonVersion:getAddonVersion")
-    return {
-      ...inputs,
-      version: `resolved-at-deploy:${String(inputs.addonName)}@${String(inputs.kubernetesVersion)}`,
-    };
-  if (token === "azure-native:containerservice:listManagedClusterUserCredentials")
-    return {
-      kubeconfigs: [
-        { name: "clusterUser", value: Buffer.from(AKS_EXEC_KUBECONFIG).toString("base64") },
-      ],
-    };
-  if (token === "azure-native:authorization:getClientConfig")
-    return {
-      clientId: "00000000-0000-0000-0000-00000000e001",
-      objectId: AZURE_PLAN_IDS.deployer,
-      subscriptionId: AZURE_PLAN_IDS.subscription,
-      tenantId: AZURE_PLAN_IDS.tenant,
-    };
-  return {};
+  return PLAN_CALLS[token]?.(inputs) ?? {};
 }
 
 /** Mock values providers would compute: the inputs plus the computed outputs. */
 function mockState(type: string, name: string, inputs: Inputs): Inputs {
-  const computed = COMPUTED[type];
+  const computed = PLAN_OUTPUTS[type];
   return computed ? { ...inputs, ...computed(name, inputs) } : inputs;
 }
 
@@ -318,14 +211,12 @@ export class RecordingMonitor extends MockMonitor {
           .filter(Boolean)
           .sort(),
       });
-      const response = new resproto.RegisterResourceResponse();
+      const response = newRegisterResourceResponse();
       response.setUrn(urn);
       response.setId(custom ? `${name}-id` : "");
-      if (type in COMPUTED) {
-        const computed = mockState(type, name, rpc.deserializeProperties(struct));
-        response.setObject(
-          structproto.Struct.fromJavaScript(await rpc.serializeProperties("", computed)),
-        );
+      if (type in PLAN_OUTPUTS) {
+        const computed = mockState(type, name, deserializeProperties(struct));
+        response.setObject(await propertiesStruct(computed));
       } else if (struct) {
         response.setObject(struct);
       }
@@ -338,7 +229,6 @@ export class RecordingMonitor extends MockMonitor {
   }
 }
 
-/** Install a fresh recorder as Pulumi's monitor, with `config` as the stack's config. */
 let current: RecordingMonitor | undefined;
 
 /** The recorder installed last (what the runtime registers with now). */
@@ -346,6 +236,7 @@ export function currentRecorder(): RecordingMonitor | undefined {
   return current;
 }
 
+/** Install a fresh recorder as Pulumi's monitor, with `config` as the stack's config. */
 export function installRecorder(args: {
   project: string;
   stack: string;
@@ -355,21 +246,12 @@ export function installRecorder(args: {
 }): RecordingMonitor {
   const monitor = new RecordingMonitor(args.stackOutputs);
   current = monitor;
-  // "organization" is what a DIY backend (pulumi login --local, s3://, ...) calls every stack's org.
-  settings.setMockOptions(monitor, args.project, args.stack, true, "organization");
-  const store = state.getStore();
-  store.supportsSecrets = true;
-  store.supportsResourceReferences = true;
-  store.supportsOutputValues = false;
-  store.supportsDeletedWith = true;
-  store.supportsAliasSpecs = true;
-  // Transforms register with a local callback server; the engine (here, the mock) never runs them.
-  store.supportsTransforms = true;
+  installMonitor(monitor, args.project, args.stack);
   pulumi.runtime.setAllConfig(args.config, args.secretKeys);
   return monitor;
 }
 
 /** Wait until every registration the program started has reached the monitor. */
 export async function settle(): Promise<void> {
-  await settings.waitForRPCs();
+  await waitForRPCs();
 }

@@ -16,7 +16,8 @@ import {
 import { devicePluginValues } from "../../components/cluster/gpu";
 import { AzureClusterSchema, NodePoolSchema } from "../../components/config/clusters";
 import { gpuPoolsOf } from "../../components/config/schema";
-import { AKS_EXEC_KUBECONFIG, AZURE_PLAN_IDS, Registration } from "../../components/plan/recorder";
+import { AKS_EXEC_KUBECONFIG, AZURE_PLAN_IDS } from "../../components/cluster/azure/planMocks";
+import { Registration } from "../../components/plan/recorder";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
 import { byName, plan } from "../mocks";
 
