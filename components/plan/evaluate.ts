@@ -1,12 +1,11 @@
 // Evaluate the platform for a stack config under the mock runtime: no cluster, no credentials.
 import * as fs from "fs";
-import { AWS_INGRESS_ANNOTATIONS } from "../cluster/aws/network";
-import { AWS_STORAGE_CLASS } from "../cluster/aws/storage";
-import { AZURE_INGRESS_ANNOTATIONS, AZURE_STORAGE_CLASS } from "../cluster/azure";
-import { GCP_INGRESS_ANNOTATIONS } from "../cluster/gcp";
+import { plannedEksFacts } from "../cluster/aws/plannedFacts";
+import { plannedAksFacts } from "../cluster/azure/plannedFacts";
+import { plannedGkeFacts } from "../cluster/gcp/plannedFacts";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
-import { AccessKey } from "../foundation/objectStoreCredentials";
+import { dnsLabelName } from "../lib/naming";
 import { buildPlatform, tenantLayerFacts } from "../platform";
 import { resetRun } from "../upstream/run";
 import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
@@ -25,7 +24,7 @@ export function referencedStackOutputs(fullyQualifiedName: string): Record<strin
   if (cfg.layers === "cluster")
     return {
       kubeconfig: "apiVersion: v1\nkind: Config\n",
-      clusterFacts: plannedClusterFacts(cfg, placeholderKeys),
+      clusterFacts: plannedClusterFacts(cfg, stack),
     };
   if (cfg.layers === "tenants") return {};
   const gpuPools = cfg.clusterStack
@@ -38,39 +37,33 @@ export function referencedStackOutputs(fullyQualifiedName: string): Record<strin
 }
 
 /** The facts a cluster stack exports, from its config (deployed values as placeholders). */
-function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<string, unknown> {
-  const c = cfg.cluster;
-  const byKind = {
-    existing: { storageClass: undefined, ingressAnnotations: {} },
-    aws: { storageClass: AWS_STORAGE_CLASS, ingressAnnotations: AWS_INGRESS_ANNOTATIONS },
-    gcp: { storageClass: undefined, ingressAnnotations: GCP_INGRESS_ANNOTATIONS },
-    azure: { storageClass: AZURE_STORAGE_CLASS, ingressAnnotations: AZURE_INGRESS_ANNOTATIONS },
-  }[c.kind];
-  return {
-    ...byKind,
-    gpuPools: gpuPoolsOf(c),
-    clusterIdentifier: `${c.kind}-cluster`,
-    managedDatabase:
-      cfg.database.kind === "managed"
-        ? {
-            host: "mysql.managed.invalid",
-            port: 3306,
-            adminUser: "kfadmin",
-            adminPassword: SECRET_PLACEHOLDER,
-          }
-        : undefined,
-    managedObjectStore:
-      cfg.objectStore.kind === "managed"
-        ? {
-            host: c.kind === "aws" ? `s3.${c.region}.amazonaws.com` : "storage.googleapis.com",
-            port: 443,
-            secure: true,
-            region: c.kind === "aws" ? c.region : "auto",
-            bucket: cfg.objectStore.bucket ?? "pipelines",
-            ...(c.kind === "gcp" ? { keys } : {}),
-          }
-        : undefined,
+function plannedClusterFacts(cfg: PlatformConfig, stack: string): Record<string, unknown> {
+  const deployed = {
+    host: "mysql.managed.invalid",
+    secret: SECRET_PLACEHOLDER,
+    clusterName: dnsLabelName(PROJECT, stack),
   };
+  return { ...plannedCloudFacts(cfg, deployed), clusterIdentifier: `${cfg.cluster.kind}-cluster` };
+}
+
+/** Each cloud's own planned facts, kept beside its cluster (cluster/<cloud>/plannedFacts.ts). */
+function plannedCloudFacts(
+  cfg: PlatformConfig,
+  deployed: { host: string; secret: string; clusterName: string },
+): Record<string, unknown> {
+  const c = cfg.cluster;
+  const data = { database: cfg.database, objectStore: cfg.objectStore };
+  switch (c.kind) {
+    case "aws":
+      return plannedEksFacts({ ...data, cluster: c }, deployed);
+    case "gcp":
+      return plannedGkeFacts({ ...data, cluster: c }, deployed);
+    case "azure":
+      return plannedAksFacts({ ...data, cluster: c }, deployed);
+    default:
+      // Unreached: the schema refuses a cluster stack (layers: cluster) on an existing cluster.
+      return { gpuPools: gpuPoolsOf(c), ingressAnnotations: {} };
+  }
 }
 
 export const PROJECT = "kubeflow-platform";
