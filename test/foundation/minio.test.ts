@@ -4,15 +4,24 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import {
+  MINIO_REQUESTS,
+  minioStatefulSetSpec,
+  minioUsersJob,
   provisioningScript,
   tenantPolicy,
   usersSecretData,
 } from "../../components/foundation/minio";
 import { deriveTenantKey } from "../../components/foundation/objectStoreCredentials";
 import { SECRET_PLACEHOLDER } from "../../components/plan/recorder";
+import { images } from "../../components/versions";
 import { byName, names, plan, under } from "../mocks";
+
+// Built objects are read as JSON, as the API server would.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 // A stand-in for the MinIO client with the behaviour the script relies on: users and policies
 // are upserts, attaching an already attached policy fails (as the real mc does).
@@ -99,6 +108,80 @@ describe("tenant policy (pure)", () => {
     );
     expect(Object.keys(data)).toEqual(["platform", "tenant-a", "tenant-b"]);
     expect(data["tenant-a"]).toBe("ak as");
+  });
+});
+
+describe("StatefulSet spec (pure)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const spec = minioStatefulSetSpec("minio-data") as any;
+  const pod = spec.spec.template.spec;
+  const container = pod.containers[0];
+
+  it("one pinned server on its claim, selected by the Service's selector", () => {
+    expect(spec.spec.replicas).toBe(1);
+    expect(container.image).toBe(images.minio);
+    expect(container.args).toEqual(["server", "/data"]);
+    expect(pod.volumes).toEqual([
+      { name: "data", persistentVolumeClaim: { claimName: "minio-data" } },
+    ]);
+    expect(container.volumeMounts).toEqual([{ name: "data", mountPath: "/data" }]);
+    expect(spec.spec.selector.matchLabels).toEqual({ "app.kubernetes.io/name": "minio" });
+    expect(spec.spec.template.metadata.labels).toMatchObject(spec.spec.selector.matchLabels);
+  });
+
+  it("root credentials only from the root Secret, never a literal value", () => {
+    expect(container.envFrom).toEqual([{ secretRef: { name: "minio-root" } }]);
+    expect(container.env).toBeUndefined();
+  });
+
+  it("runs restricted as MinIO's user, owning its data volume, with the footprint's requests", () => {
+    expect(pod.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      fsGroup: 1000,
+      seccompProfile: { type: "RuntimeDefault" },
+    });
+    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false });
+    expect(container.resources.requests).toEqual(MINIO_REQUESTS.requests);
+    expect(container.readinessProbe.httpGet.path).toBe("/minio/health/ready");
+  });
+});
+
+describe("users Job (pure)", () => {
+  const job = (users: Record<string, string>) =>
+    minioUsersJob({
+      secretName: "minio-users",
+      jobPrefix: "minio-provision",
+      bucket: "mlpipeline",
+      users: pulumi.output(users),
+    }) as Json;
+  const value = (o: pulumi.Output<string>) => new Promise<string>((r) => o.apply(r));
+  const annotation = async (j: ReturnType<typeof job>) =>
+    value(
+      pulumi
+        .output(j.spec.template.metadata.annotations)
+        .apply(
+          (a: Record<string, string>) => a["checksum.kubeflow-platform.io/secret-minio-users"],
+        ),
+    );
+
+  it("a new Job for a new set of users; a rotated key changes only the pod template", async () => {
+    const one = job({ platform: "k s" });
+    const rotated = job({ platform: "k s2" });
+    const more = job({ platform: "k s", "tenant-a": "a b" });
+    expect(await value(one.metadata.name)).toMatch(/^minio-provision-[0-9a-f]{10}$/);
+    expect(await value(rotated.metadata.name)).toBe(await value(one.metadata.name));
+    expect(await value(more.metadata.name)).not.toBe(await value(one.metadata.name));
+    expect(await annotation(rotated)).not.toBe(await annotation(one));
+  });
+
+  it("runs the provisioning script with the root Secret's credentials, the users mounted read-only", () => {
+    const pod = job({}).spec.template.spec;
+    expect(pod.containers[0].command).toEqual(["/bin/sh", "-c", provisioningScript("mlpipeline")]);
+    expect(pod.containers[0].envFrom).toEqual([{ secretRef: { name: "minio-root" } }]);
+    expect(pod.volumes[0]).toEqual({ name: "users", secret: { secretName: "minio-users" } });
+    expect(pod.securityContext.fsGroup).toBe(1000);
   });
 });
 

@@ -1,19 +1,22 @@
-// MySQL for Pipelines: generated passwords, the databases and a mysql_native_password user created
-// on first boot (ML Metadata's client needs that plugin), the volume retained and protected.
+// The in-cluster MySQL for Pipelines: generated passwords, the databases and a mysql_native_password
+// user created on first boot (ML Metadata's client needs that plugin), the volume retained and
+// protected, and no password anywhere but in a Secret.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { dataNamespace } from "../../../components/foundation/data";
 import {
+  Mysql,
   PIPELINES_DATABASES,
-  appDatabasesScript,
   mysqlInitScript,
   mysqlStatefulSetSpec,
-} from "../../components/foundation/mysql";
-import { SECRET_PLACEHOLDER } from "../../components/plan/recorder";
-import { images } from "../../components/versions";
-import { LOCAL_CONFIG, byName, names, plan, under } from "../mocks";
+} from "../../../components/foundation/mysql";
+import { SECRET_PLACEHOLDER, planPassword } from "../../../components/plan/recorder";
+import { images } from "../../../components/versions";
+import { LOCAL_CONFIG, byName, names, plan, under } from "../../mocks";
+import { record } from "../record";
 
 describe("first-boot script (run with a stand-in mysql client)", () => {
   it("creates the Pipelines databases and user with the password from the environment", () => {
@@ -49,52 +52,6 @@ describe("first-boot script (run with a stand-in mysql client)", () => {
   });
 });
 
-describe("app databases Job script (run with stand-in mysql clients)", () => {
-  it("creates each app's database and user idempotently, re-applying the password", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mysql-apps-"));
-    fs.mkdirSync(path.join(dir, "bin"));
-    fs.mkdirSync(path.join(dir, "users"));
-    fs.writeFileSync(path.join(dir, "bin", "mysqladmin"), "#!/bin/sh\nexit 0\n", { mode: 0o755 });
-    fs.writeFileSync(
-      path.join(dir, "bin", "mysql"),
-      `#!/bin/sh\necho "-- $*" >> "${dir}/sql"\ncat >> "${dir}/sql"\n`,
-      { mode: 0o755 },
-    );
-    // Secret files carry no trailing newline.
-    fs.writeFileSync(path.join(dir, "users", "katib"), "katib katib s3cret");
-    fs.writeFileSync(
-      path.join(dir, "users", "model-registry"),
-      "model_registry model_registry pw2",
-    );
-    // One user may own several databases (Pipelines on a managed server).
-    fs.writeFileSync(path.join(dir, "users", "pipelines"), "mlpipeline,metadb,cachedb kfp pw3");
-    const script = appDatabasesScript().replaceAll("/app-users/", `${dir}/users/`);
-    const out = execFileSync("bash", ["-c", script], {
-      env: {
-        PATH: `${dir}/bin:${process.env.PATH}`,
-        MYSQL_PWD: "r00tpw",
-        MYSQL_ADMIN_USER: "kfadmin",
-      },
-      encoding: "utf8",
-    });
-    expect(out).toContain("databases for katib ready");
-    expect(fs.readFileSync(path.join(dir, "sql"), "utf8")).toContain("-- -h mysql -ukfadmin");
-    const sql = fs.readFileSync(path.join(dir, "sql"), "utf8");
-    expect(sql).toContain("CREATE DATABASE IF NOT EXISTS `katib`;");
-    expect(sql).toContain(
-      "CREATE USER IF NOT EXISTS 'katib'@'%' IDENTIFIED WITH mysql_native_password BY 's3cret';",
-    );
-    expect(sql).toContain(
-      "ALTER USER 'model_registry'@'%' IDENTIFIED WITH mysql_native_password BY 'pw2';",
-    );
-    expect(sql).toContain("GRANT ALL PRIVILEGES ON `model_registry`.* TO 'model_registry'@'%';");
-    for (const db of ["mlpipeline", "metadb", "cachedb"])
-      expect(sql).toContain(`GRANT ALL PRIVILEGES ON \`${db}\`.* TO 'kfp'@'%';`);
-    // The root password comes from the environment, never the command line.
-    expect(sql).not.toContain("r00tpw");
-  });
-});
-
 describe("StatefulSet spec (pure)", () => {
   const spec = mysqlStatefulSetSpec("mysql-data") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
   const container = spec.spec.template.spec.containers[0];
@@ -105,9 +62,18 @@ describe("StatefulSet spec (pure)", () => {
     expect(container.args).toContain("--mysql-native-password=ON");
   });
 
-  it("takes passwords from the Secret, never inline", () => {
-    for (const e of container.env)
-      if (/PASSWORD/.test(e.name)) expect(e.valueFrom?.secretKeyRef).toBeDefined();
+  it("takes every password from the Secret: the only literal value is the user name", () => {
+    // Whatever a variable is called, a literal value is plain text in the pod spec.
+    const literal = container.env.filter((e: { value?: string }) => e.value !== undefined);
+    expect(literal).toEqual([{ name: "KFP_USER", value: "kfp" }]);
+    const fromSecret = container.env.map(
+      (e: { valueFrom?: { secretKeyRef?: unknown } }) => e.valueFrom?.secretKeyRef,
+    );
+    expect(fromSecret.filter(Boolean)).toEqual([
+      { name: "mysql-credentials", key: "root-password" },
+      { name: "mysql-credentials", key: "kfp-password" },
+    ]);
+    expect(container.envFrom).toBeUndefined();
   });
 });
 
@@ -140,5 +106,28 @@ describe("Mysql component", () => {
       storageClassName: "fast-ssd",
       resources: { requests: { storage: "50Gi" } },
     });
+  });
+});
+
+describe("generated passwords", () => {
+  it("appear in no registration: Secrets carry them as secrets, pods read them from Secrets", async () => {
+    const regs = await record(() => {
+      const namespace = dataNamespace("kubeflow-data", {});
+      return new Mysql("mysql", {
+        storageGiB: 10,
+        namespace,
+        appDatabases: [{ app: "katib", database: "katib", user: "katib" }],
+      });
+    });
+    const generated = regs
+      .filter((r) => r.type === "random:index/randomPassword:RandomPassword")
+      .map((r) => planPassword(r.name, Number(r.inputs.length)));
+    // root, kfp and one per application
+    expect(generated).toHaveLength(3);
+    const everything = JSON.stringify(regs.map((r) => r.inputs));
+    for (const password of generated) expect(everything).not.toContain(password);
+    // A secret inlined into a workload would show as the placeholder there.
+    for (const r of regs.filter((r) => /StatefulSet|Job/.test(r.type)))
+      expect(JSON.stringify(r.inputs), r.name).not.toContain(SECRET_PLACEHOLDER);
   });
 });
