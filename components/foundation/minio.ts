@@ -241,10 +241,15 @@ export function minioStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
 }
 
 export interface MinioArgs {
+  /** The Pipelines bucket, created by the provisioning Job. */
   bucket: string;
+  /** The data volume's size. */
   storageGiB: number;
+  /** The data volume's StorageClass. @default the cluster's default class */
   storageClass?: string;
+  /** The kubeflow-data namespace (dataNamespace()). */
   namespace: pulumi.Resource;
+  /** The platform's own keys (Pipelines'), set up as a MinIO user; none: no platform user. */
   platformCredentials: pulumi.Output<AccessKey | undefined>;
 }
 

@@ -111,8 +111,11 @@ export function mysqlStatefulSetSpec(claimName: string): k8s.apps.v1.StatefulSet
 }
 
 export interface MysqlArgs {
+  /** The data volume's size. */
   storageGiB: number;
+  /** The data volume's StorageClass. @default the cluster's default class */
   storageClass?: string;
+  /** The kubeflow-data namespace (dataNamespace()). */
   namespace: pulumi.Resource;
   /** Databases of other applications, created by an idempotent Job. @default none */
   appDatabases?: AppDatabase[];
