@@ -6,7 +6,9 @@ import { AWS_PLAN_CALLS, AWS_PLAN_OUTPUTS } from "../cluster/aws/planMocks";
 import { AZURE_PLAN_CALLS, AZURE_PLAN_OUTPUTS } from "../cluster/azure/planMocks";
 import { GCP_PLAN_CALLS, GCP_PLAN_OUTPUTS } from "../cluster/gcp/planMocks";
 import {
+  AliasMessage,
   MockMonitor,
+  RegisterRequest,
   deserializeProperties,
   installMonitor,
   newRegisterResourceResponse,
@@ -49,28 +51,6 @@ export function redactSecrets(value: unknown): unknown {
   }
   return value;
 }
-
-type RegisterRequest = {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-  getDependenciesList(): string[];
-  getProtect(): boolean | undefined;
-  getRetainondelete(): boolean | undefined;
-  getDeletedwith(): string;
-  getTransformsList(): unknown[];
-  getAliasesList(): AliasMessage[];
-};
-
-type AliasMessage = {
-  hasUrn(): boolean;
-  getUrn(): string;
-  getSpec():
-    | { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean }
-    | undefined;
-};
 
 /** The URN an alias names, filling unset parts from the resource itself. */
 function aliasUrn(a: AliasMessage, parent: string, type: string, name: string): string {

@@ -30,6 +30,29 @@ const structproto = require("google-protobuf/google/protobuf/struct_pb") as {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** The engine's RegisterResourceRequest, as far as the recorder reads it. */
+export type RegisterRequest = {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+  getDependenciesList(): string[];
+  getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
+  getDeletedwith(): string;
+  getTransformsList(): unknown[];
+  getAliasesList(): AliasMessage[];
+};
+
+export type AliasMessage = {
+  hasUrn(): boolean;
+  getUrn(): string;
+  getSpec():
+    | { getName(): string; getType(): string; getParenturn(): string; getNoparent(): boolean }
+    | undefined;
+};
+
 export interface RegisterResourceResponse {
   setUrn(urn: string): void;
   setId(id: string): void;
