@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { AWS_GPU_INSTANCES, AZURE_GPU_VM_SIZES, GCP_ACCELERATORS } from "../lib/gpuTypes";
 import { clusterAutoscalerReleases } from "../versions";
-import { RuleCtx as Ctx, cidr, dnsLabel, issue, kubernetesMinorVersion, sizeGiB } from "./fields";
+import { cidr, dnsLabel, kubernetesMinorVersion, sizeGiB } from "./fields";
+import { RuleCtx as Ctx, issue } from "./issue";
 import { MACHINE_TYPE, wrongCloudSize } from "./machineTypes";
 import {
   AKS_DEFAULT_RANGES,

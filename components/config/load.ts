@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { ConfigError, ConfigProblem, pathText, problemsFromIssues } from "./errors";
 import { setHints, shellWord } from "./hints";
+import { platformJsonSchema } from "./jsonSchema";
 import { PlatformConfig, PlatformSchema } from "./schema";
 
 export interface TenantFile {
@@ -212,7 +213,7 @@ export function parsePlatformConfig(
     ...merged.problems,
     ...(result.success
       ? providerConfigProblems(result.data, provider)
-      : problemsFromIssues(result.error.issues, input)),
+      : problemsFromIssues(result.error.issues, input, platformJsonSchema())),
   ].map((p) => {
     // platform.tenants[i]... of a file's tenant → <file>: ...
     const m = /^platform\.tenants\[(\d+)\]\.?(.*)$/.exec(p.path);

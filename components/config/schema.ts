@@ -10,15 +10,14 @@ import {
   dnsLabel,
   email,
   hostname,
-  issue,
   kubernetesMinorVersion,
   nodePort,
   port,
   quantityToNumber,
-  RuleCtx,
   sizeGiB,
   stringMap,
 } from "./fields";
+import { RuleCtx, duplicates, issue } from "./issue";
 import {
   AppsSchema,
   ImagesSchema,
@@ -1400,13 +1399,3 @@ export const RESERVED_NAMESPACES = new Set([
   "knative-serving",
   "knative-eventing",
 ]);
-
-function duplicates(values: string[]): number[] {
-  const seen = new Set<string>();
-  const out: number[] = [];
-  values.forEach((v, i) => {
-    if (seen.has(v)) out.push(i);
-    seen.add(v);
-  });
-  return out;
-}
