@@ -1,17 +1,7 @@
 // The invalid config corpus: [description, config, the path its message must name, the stack's
 // other config (aws:region, ...)]. Each case is a config the program must refuse before anything is
 // registered; corpus.test.ts runs them, hints.test.ts pastes each fix into a shell.
-
-export const base = { cluster: { kind: "existing", context: "kind-kubeflow" } };
-export const tenant = { name: "team-a", owner: "alice@example.com" };
-export const s3 = {
-  kind: "s3",
-  endpoint: "s3.eu-west-1.amazonaws.com",
-  region: "eu-west-1",
-  bucket: "acme-kfp",
-  accessKeyId: "AK",
-  secretAccessKey: "SK",
-};
+import { minimalConfig as base, s3ObjectStore as s3, tenant } from "../fixtures/configs";
 
 const sys = { name: "system", role: "system", machineType: "m5.large", minSize: 1, maxSize: 3 };
 const aws = {

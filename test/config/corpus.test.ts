@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../components/config/errors";
 import { evaluatePlatform } from "../../components/plan/evaluate";
 import { currentRecorder } from "../../components/plan/recorder";
-import { CORPUS, base, tenant } from "./corpus.cases";
+import { minimalConfig, tenant } from "../fixtures/configs";
+import { CORPUS } from "./corpus.cases";
 
 describe("invalid config corpus", () => {
   it("has at least 40 cases", () => {
@@ -33,13 +34,13 @@ describe("invalid config corpus", () => {
   });
 
   it("control: a valid config does register resources through the same recorder", async () => {
-    await evaluatePlatform("corpus", { ...base, tenants: [tenant] });
+    await evaluatePlatform("corpus", { ...minimalConfig, tenants: [tenant] });
     expect(currentRecorder()!.registrations.length).toBeGreaterThan(20);
   });
 
   it("reports every problem at once", async () => {
     const error = (await evaluatePlatform("corpus", {
-      ...base,
+      ...minimalConfig,
       ingres: {},
       tenants: [{ name: "X", owner: "y" }],
     }).catch((e) => e)) as ConfigError;
@@ -55,7 +56,7 @@ describe("invalid config corpus", () => {
   it("reports a section's cross-field rule together with another section's errors", async () => {
     // GIVEN a type error in auth, an ingress conflict and a tenant whose defaults exceed its quota
     const error = (await evaluatePlatform("corpus", {
-      ...base,
+      ...minimalConfig,
       auth: { staticUsers: "alice@example.com" },
       ingress: { serviceType: "ClusterIP", httpsNodePort: 30443 },
       tenants: [{ name: "team-a", owner: "a@example.com", quota: { cpu: "500m" } }],
@@ -72,7 +73,7 @@ describe("invalid config corpus", () => {
 
   it("never echoes a secret value", async () => {
     const error = (await evaluatePlatform("corpus", {
-      ...base,
+      ...minimalConfig,
       database: { kind: "external", host: "db.example.com", user: "kf", password: 12345 },
     }).catch((e) => e)) as ConfigError;
     expect(error.message).toContain("platform.database.password");
@@ -80,7 +81,7 @@ describe("invalid config corpus", () => {
   });
 
   it("suggests the key a typo meant", async () => {
-    const error = (await evaluatePlatform("corpus", { ...base, objectStor: {} }).catch(
+    const error = (await evaluatePlatform("corpus", { ...minimalConfig, objectStor: {} }).catch(
       (e) => e,
     )) as ConfigError;
     expect(error.message).toContain('did you mean "objectStore"');
