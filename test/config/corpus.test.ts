@@ -1,7 +1,9 @@
 // GIVEN an invalid config WHEN the program evaluates it THEN it fails with a message naming the
-// path (and the fix) AND registers nothing.
+// path (and the fix) AND registers nothing. Every cross-section rule has a case that breaks it.
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../components/config/errors";
+import { ConfigError, pathText } from "../../components/config/errors";
+import { CROSS_SECTION_RULES } from "../../components/config/rules";
+import { PlatformObjectSchema } from "../../components/config/schema";
 import { evaluatePlatform } from "../../components/plan/evaluate";
 import { currentRecorder } from "../../components/plan/recorder";
 import { minimalConfig, tenant } from "../fixtures/configs";
@@ -12,9 +14,9 @@ describe("invalid config corpus", () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(CORPUS)("%s", async (_desc, config, path, providerConfig = {}) => {
+  it.each(CORPUS)("%s", async (_desc, config, path, { provider = {}, message } = {}) => {
     // WHEN the program evaluates the config under the recording mock runtime
-    const error = await evaluatePlatform("corpus", config, providerConfig).then(
+    const error = await evaluatePlatform("corpus", config, provider).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -22,6 +24,7 @@ describe("invalid config corpus", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const problem = (error as ConfigError).problems.find((p) => p.path === path);
     expect(problem, `problems: ${(error as ConfigError).message}`).toBeDefined();
+    if (message !== undefined) expect(problem!.message).toContain(message);
     expect(problem!.fix.length).toBeGreaterThan(5);
     expect((error as ConfigError).message).toContain(path);
     // AND nothing was registered
@@ -86,4 +89,31 @@ describe("invalid config corpus", () => {
     )) as ConfigError;
     expect(error.message).toContain('did you mean "objectStore"');
   });
+});
+
+describe("cross-section rules", () => {
+  it("are listed (the corpus below covers each)", () => {
+    expect(CROSS_SECTION_RULES.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(CROSS_SECTION_RULES.map((r) => [r.id, r] as const))(
+    "%s has a corpus case that breaks it",
+    (id, rule) => {
+      // GIVEN the corpus cases tagged with the rule
+      const cases = CORPUS.filter(([, , , options]) => options?.rule === id);
+      expect(
+        cases.map(([desc]) => desc),
+        `tag a case in corpus.cases.ts with rule: "${id}"`,
+      ).not.toEqual([]);
+      // WHEN each is checked by the platform object and this rule alone
+      const alone = PlatformObjectSchema.superRefine((cfg, ctx) => rule.check(cfg, ctx));
+      for (const [desc, config, path, options] of cases) {
+        const issues = alone.safeParse(config).error?.issues ?? [];
+        const messages = issues.filter((i) => pathText(i.path) === path).map((i) => i.message);
+        // THEN the rule itself reports the case's path, with its message
+        expect(options?.message, `${desc}: give the rule's message fragment`).toBeTruthy();
+        expect(messages, desc).toContainEqual(expect.stringContaining(options!.message!));
+      }
+    },
+  );
 });

@@ -169,7 +169,7 @@ describe("hint building blocks", () => {
 });
 
 describe("every corpus fix, pasted", () => {
-  const cases = CORPUS.map(([desc, config, path, provider]) => {
+  const cases = CORPUS.map(([desc, config, path, { provider } = {}]) => {
     const problems = problemsOf(config, provider);
     return { desc, config, path, provider, problems };
   });
