@@ -7,11 +7,11 @@ import {
   cpuQuantity,
   dnsLabel,
   hostname,
-  issue,
   port,
   quantityToNumber,
   stringMap,
 } from "./fields";
+import { issue } from "./issue";
 
 export const APP_NAMES = [
   "pipelines",

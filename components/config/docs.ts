@@ -1,12 +1,7 @@
 // Generated references for the config: the JSON Schema file and docs/configuration.md. Tests fail
 // when either is stale, so the docs always describe the schema in force.
-import {
-  JsonSchema,
-  branches,
-  platformJsonSchema,
-  stackFileJsonSchema,
-  tenantFileJsonSchema,
-} from "./jsonSchema";
+import { platformJsonSchema, stackFileJsonSchema, tenantFileJsonSchema } from "./jsonSchema";
+import { JsonSchema, branches } from "./schemaPath";
 
 export const SCHEMA_FILE = "docs/config.schema.json";
 export const STACK_SCHEMA_FILE = "docs/stack.schema.json";

@@ -1,8 +1,11 @@
 // Turns zod issues into problems a platform engineer can act on: the path, the bad value and the fix.
+// The JSON Schema it reads examples and known keys from is handed in (the loader passes the
+// platform's), so this formatter knows no concrete schema and imports none.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { schemaAt } from "./jsonSchema";
-import { ConfigPath, setHints } from "./hints";
+import { setHints } from "./hints";
+import { ConfigPath, Edit } from "./issue";
+import { JsonSchema, schemaAt } from "./schemaPath";
 
 export interface ConfigProblem {
   /** Dotted path from the config key, e.g. platform.tenants[0].name */
@@ -15,12 +18,6 @@ export interface ConfigProblem {
   edits?: ResolvedEdit[];
 }
 
-/** A field a fix sets: `value` at the problem's own path, or at `path` (from the config's root). */
-export interface Edit {
-  value: unknown;
-  path?: ConfigPath;
-  secret?: boolean;
-}
 export type ResolvedEdit = Required<Pick<Edit, "path" | "value">> & { secret: boolean };
 
 /** Bad config. A RunError so Pulumi prints the message without a stack trace and exits non-zero. */
@@ -62,25 +59,25 @@ function show(value: unknown, path: PropertyKey[]): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function exampleFor(path: PropertyKey[], input: unknown): unknown {
-  const s = schemaAt(path, input);
+function exampleFor(path: PropertyKey[], input: unknown, schema: JsonSchema): unknown {
+  const s = schemaAt(path, input, schema);
   const example = s?.examples?.[0] ?? (s?.enum ? s.enum[0] : undefined) ?? s?.const ?? s?.default;
   if (example !== undefined) return example;
   // An item of a list whose examples are whole lists: that list's item.
   const last = path[path.length - 1];
   if (typeof last === "number") {
-    const list = schemaAt(path.slice(0, -1), input)?.examples?.[0];
+    const list = schemaAt(path.slice(0, -1), input, schema)?.examples?.[0];
     if (Array.isArray(list) && list.length) return list[Math.min(last, list.length - 1)];
   }
   return undefined;
 }
 
 /** The fix of a field zod refused: its example set by command, or how to write a list or map. */
-function defaultFix(path: PropertyKey[], input: unknown, missing: boolean) {
-  const example = exampleFor(path, input);
+function defaultFix(path: PropertyKey[], input: unknown, missing: boolean, schema: JsonSchema) {
+  const example = exampleFor(path, input, schema);
   if (example !== undefined)
     return { prose: missing ? undefined : "for example", edits: [{ value: example }] };
-  const type = schemaAt(path, input)?.type;
+  const type = schemaAt(path, input, schema)?.type;
   if (type === "array" || type === "object")
     return {
       prose: `write it as a ${type === "array" ? "list" : "map"} in the stack file (see docs/configuration.md)`,
@@ -120,8 +117,13 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-function didYouMean(key: string, parentPath: PropertyKey[], input: unknown): string {
-  const known = Object.keys(schemaAt(parentPath, input)?.properties ?? {});
+function didYouMean(
+  key: string,
+  parentPath: PropertyKey[],
+  input: unknown,
+  schema: JsonSchema,
+): string {
+  const known = Object.keys(schemaAt(parentPath, input, schema)?.properties ?? {});
   const best = known
     .map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) }))
     .sort((x, y) => x.d - y.d)[0];
@@ -137,8 +139,15 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
   );
 }
 
-/** One problem per issue (and per unknown key), in the order zod found them. */
-export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): ConfigProblem[] {
+/**
+ * One problem per issue (and per unknown key), in the order zod found them. `schema` is the JSON
+ * Schema of `input` (examples for fixes, known keys for typos).
+ */
+export function problemsFromIssues(
+  issues: z.core.$ZodIssue[],
+  input: unknown,
+  schema: JsonSchema,
+): ConfigProblem[] {
   const out: ConfigProblem[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
@@ -148,7 +157,7 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
           path: pathText(path),
           message: "unknown key",
           value: show(valueAt(input, path), path),
-          fix: didYouMean(key, issue.path, input),
+          fix: didYouMean(key, issue.path, input, schema),
         });
       }
       continue;
@@ -159,7 +168,7 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
       issue.errors.every((e) => e.length > 0)
     ) {
       // zod explains a failed union per branch; report the first branch's reasons.
-      out.push(...problemsFromIssues(issue.errors[0], input));
+      out.push(...problemsFromIssues(issue.errors[0], input, schema));
       continue;
     }
     const value = valueAt(input, issue.path);
@@ -177,7 +186,9 @@ export function problemsFromIssues(issues: z.core.$ZodIssue[], input: unknown): 
           }
         : undefined;
     const fallback =
-      params?.fix === undefined ? (asString ?? defaultFix(issue.path, input, missing)) : undefined;
+      params?.fix === undefined
+        ? (asString ?? defaultFix(issue.path, input, missing, schema))
+        : undefined;
     const edits = resolveEdits(params?.edits ?? fallback?.edits ?? [], path);
     out.push({
       path: pathText(issue.path),

@@ -2,7 +2,6 @@
 // an error message that says what a good value looks like.
 import { z } from "zod";
 import { networkOf } from "./network";
-import type { Edit } from "./errors";
 
 /** RFC 1123 label: Kubernetes namespaces, service names, tenant names. */
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -99,18 +98,3 @@ export const cidr = () =>
 export const stringMap = () => z.record(z.string(), z.string({ error: "values must be strings" }));
 
 export { quantityToNumber } from "../lib/quantity";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rules attach at several levels
-export type RuleCtx = z.RefinementCtx<any>;
-
-/** Report a cross-field rule's problem: the path, what is wrong, the bad value and the fix. */
-export function issue(
-  ctx: RuleCtx,
-  path: (string | number)[],
-  message: string,
-  input: unknown,
-  fix: string,
-  edits?: Edit[],
-) {
-  ctx.addIssue({ code: "custom", path, message, input, params: { fix, edits } });
-}

@@ -6,9 +6,8 @@
 // booleans and integers become numbers, everything else a string; the value is never parsed as
 // JSON, so a map or list is set one leaf per command; `--type string` keeps a value a string;
 // `["a.b"]` names a key that holds a dot.
-
-/** A path from the platform config's root: ["cluster", "gpuPools", 0, "nodeSelector", "x.y/z"]. */
-export type ConfigPath = readonly (string | number)[];
+import type { ConfigPath } from "./issue";
+export type { ConfigPath };
 
 export const CONFIG_KEY = "kubeflow-platform:platform";
 

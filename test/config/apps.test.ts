@@ -6,8 +6,7 @@ import { ConfigError } from "../../components/config/errors";
 import { parsePlatformConfig } from "../../components/config/load";
 import { evaluatePlatform } from "../../components/plan/evaluate";
 import { currentRecorder } from "../../components/plan/recorder";
-
-const base = { cluster: { kind: "existing", context: "kind-kubeflow" } };
+import { minimalConfig as base } from "../fixtures/configs";
 
 async function problems(config: unknown): Promise<string[]> {
   const err = await evaluatePlatform("apps", config).then(

@@ -1,17 +1,9 @@
-// The invalid config corpus: [description, config, the path its message must name, the stack's
-// other config (aws:region, ...)]. Each case is a config the program must refuse before anything is
-// registered; corpus.test.ts runs them, hints.test.ts pastes each fix into a shell.
-
-export const base = { cluster: { kind: "existing", context: "kind-kubeflow" } };
-export const tenant = { name: "team-a", owner: "alice@example.com" };
-export const s3 = {
-  kind: "s3",
-  endpoint: "s3.eu-west-1.amazonaws.com",
-  region: "eu-west-1",
-  bucket: "acme-kfp",
-  accessKeyId: "AK",
-  secretAccessKey: "SK",
-};
+// The invalid config corpus: [description, config, the path its message must name, options]. Each
+// case is a config the program must refuse before anything is registered; corpus.test.ts runs them,
+// hints.test.ts pastes each fix into a shell. A case that breaks a cross-section rule
+// (components/config/rules.ts) names the rule and a fragment of its message: every rule has one.
+import type { CrossSectionRuleId } from "../../components/config/rules";
+import { minimalConfig as base, s3ObjectStore as s3, tenant } from "../fixtures/configs";
 
 const sys = { name: "system", role: "system", machineType: "m5.large", minSize: 1, maxSize: 3 };
 const aws = {
@@ -39,8 +31,18 @@ const azure = {
   nodePools: [azureSys],
 };
 
-/** [description, config, path the message must name, the stack's other config (aws:region, ...)] */
-export const CORPUS: [string, Record<string, unknown>, string, Record<string, string>?][] = [
+/** What a case holds besides its config and path. */
+export interface CaseOptions {
+  /** The stack's other config (aws:region, ...). */
+  provider?: Record<string, string>;
+  /** The cross-section rule the case breaks; `message` is then a fragment of that rule's message. */
+  rule?: CrossSectionRuleId;
+  /** A fragment of the message at the path. */
+  message?: string;
+}
+
+/** [description, config, path the message must name, options] */
+export const CORPUS: [string, Record<string, unknown>, string, CaseOptions?][] = [
   ["unknown top-level key (typo)", { ...base, tenant: [] }, "platform.tenant"],
   [
     "unknown nested key",
@@ -177,6 +179,7 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "a tenant named as the first user's default tenant, owned by someone else",
     { ...base, tenants: [{ name: "kubeflow-user-example-com", owner: "mallory@example.com" }] },
     "platform.tenants[0].name",
+    { rule: "default-tenant-name-taken", message: "is the default tenant of user@example.com" },
   ],
   ["an empty sources directory path", { ...base, sourcesDir: "" }, "platform.sourcesDir"],
   [
@@ -288,19 +291,19 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "aws:region differs from cluster.region",
     { cluster: aws },
     "platform.cluster.region",
-    { "aws:region": "us-east-1" },
+    { provider: { "aws:region": "us-east-1" } },
   ],
   [
     "gcp:project differs from cluster.project",
     { cluster: gcp },
     "platform.cluster.project",
-    { "gcp:project": "other-project" },
+    { provider: { "gcp:project": "other-project" } },
   ],
   [
     "azure-native:location differs from cluster.location",
     { cluster: azure },
     "platform.cluster.location",
-    { "azure-native:location": "northeurope" },
+    { provider: { "azure-native:location": "northeurope" } },
   ],
   [
     "GKE pod range overlapping the node range",
@@ -356,32 +359,61 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "an RDS class as a Cloud SQL tier",
     { cluster: gcp, database: { kind: "managed", instanceClass: "db.t3.medium" } },
     "platform.database.instanceClass",
+    {
+      rule: "database-class-of-the-cluster-cloud",
+      message: "a GCP cluster needs a Cloud SQL tier",
+    },
   ],
   [
     "a Cloud SQL tier as an RDS class",
     { cluster: aws, database: { kind: "managed", instanceClass: "db-custom-2-8192" } },
     "platform.database.instanceClass",
+    {
+      rule: "database-class-of-the-cluster-cloud",
+      message: "an AWS cluster needs an RDS instance class",
+    },
   ],
   [
     "an RDS class as an Azure MySQL SKU",
     { cluster: azure, database: { kind: "managed", instanceClass: "db.t3.medium" } },
     "platform.database.instanceClass",
+    {
+      rule: "database-class-of-the-cluster-cloud",
+      message: "an Azure cluster needs a MySQL flexible server SKU",
+    },
   ],
   [
     "an EC2 instance type as an RDS class (RDS classes start with db.)",
     { cluster: aws, database: { kind: "managed", instanceClass: "m7g.large" } },
     "platform.database.instanceClass",
+    {
+      rule: "database-class-of-the-cluster-cloud",
+      message: "this field takes an RDS instance class",
+    },
   ],
-  ["an empty stack (it would target the current context)", {}, "platform.cluster.context"],
+  [
+    "an empty stack (it would target the current context)",
+    {},
+    "platform.cluster.context",
+    {
+      rule: "existing-cluster-names-its-context",
+      message: "the stack would target the kubeconfig's current context",
+    },
+  ],
   [
     "an existing cluster without a context",
     { cluster: { kind: "existing", storageClass: "standard" } },
     "platform.cluster.context",
+    {
+      rule: "existing-cluster-names-its-context",
+      message: "the stack would target the kubeconfig's current context",
+    },
   ],
   [
     "a context and useCurrentContext both",
     { cluster: { kind: "existing", context: "kind-kubeflow", useCurrentContext: true } },
     "platform.cluster.useCurrentContext",
+    { rule: "context-or-current-context", message: "conflicts with cluster.context" },
   ],
   [
     "a container request above its limit",
@@ -517,6 +549,7 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "s3 tenant without its credentials",
     { ...base, objectStore: s3, tenants: [tenant] },
     "platform.tenants[0].objectStoreCredentials",
+    { rule: "tenant-s3-keys-required", message: 'required when objectStore.kind is "s3"' },
   ],
   [
     "minio tenant with credentials",
@@ -525,6 +558,10 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
       tenants: [{ ...tenant, objectStoreCredentials: { accessKeyId: "a", secretAccessKey: "b" } }],
     },
     "platform.tenants[0].objectStoreCredentials",
+    {
+      rule: "tenant-keys-only-with-per-tenant-s3",
+      message: "MinIO tenant credentials are generated",
+    },
   ],
   [
     "tenant name not DNS",
@@ -545,6 +582,7 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "tenant names duplicated",
     { ...base, tenants: [tenant, { ...tenant, owner: "b@example.com" }] },
     "platform.tenants[1].name",
+    { rule: "tenant-names-unique", message: "duplicate tenant name" },
   ],
   [
     "tenant owner not an email",
@@ -609,6 +647,7 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "GPU quota on a cluster without GPU pools",
     { ...base, tenants: [{ name: "team-a", owner: "a@example.com", quota: { gpu: 1 } }] },
     "platform.tenants[0].quota.gpu",
+    { rule: "gpu-quota-needs-a-gpu-pool", message: "a GPU quota needs a GPU pool" },
   ],
   [
     "GPU pool without a node selector",
@@ -686,6 +725,10 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "managed database on an existing cluster",
     { ...base, database: { kind: "managed" } },
     "platform.database.kind",
+    {
+      rule: "managed-database-needs-a-cloud-cluster",
+      message: "a managed database needs a cloud cluster",
+    },
   ],
   [
     "managed bucket on Azure",
@@ -696,6 +739,7 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
       objectStore: { kind: "managed" },
     },
     "platform.objectStore.kind",
+    { rule: "managed-bucket-needs-aws-or-gcp", message: "Pipelines cannot use Azure Blob storage" },
   ],
   [
     "Azure GPU pool with a VM size without GPUs",
@@ -743,6 +787,10 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
       database: { kind: "managed" },
     },
     "platform.cluster.network.existingMysqlSubnetId",
+    {
+      rule: "azure-existing-vnet-mysql-subnet",
+      message: "needs a subnet delegated to MySQL flexible servers",
+    },
   ],
   [
     "existing GCP network without its subnetwork",
@@ -801,10 +849,99 @@ export const CORPUS: [string, Record<string, unknown>, string, Record<string, st
     "reattach onto a retained MySQL without the passwords its data directory keeps",
     { ...base, reattach: true },
     "platform.database.credentials",
+    { rule: "reattach-needs-mysql-credentials", message: "required with reattach: true" },
   ],
   [
     "carried MySQL credentials without the Pipelines user's password",
     { ...base, database: { kind: "inCluster", credentials: { rootPassword: "r" } } },
     "platform.database.credentials.kfpPassword",
+  ],
+  // Cross-section rules (components/config/rules.ts) that no case above breaks.
+  [
+    "KServe in serverless mode without Knative Serving",
+    { ...base, components: { kserve: { enabled: true, mode: "serverless" } } },
+    "platform.components.knativeServing.enabled",
+    {
+      rule: "kserve-serverless-needs-knative",
+      message: "KServe in serverless mode needs Knative Serving",
+    },
+  ],
+  [
+    "no database, with Pipelines on",
+    { ...base, database: { kind: "none" } },
+    "platform.database.kind",
+    { rule: "apps-need-a-database", message: "components.pipelines needs a database" },
+  ],
+  [
+    "GPU notebooks on a cluster without GPU pools or tolerations",
+    { ...base, components: { notebooks: { gpus: { enabled: true } } } },
+    "platform.components.notebooks.gpus.enabled",
+    { rule: "gpu-notebooks-need-a-gpu-pool", message: "GPU notebooks need a GPU pool" },
+  ],
+  [
+    "an external database for Katib, which the profile leaves off",
+    {
+      ...base,
+      components: {
+        katib: {
+          database: {
+            kind: "external",
+            host: "mysql.example.com",
+            name: "katib",
+            user: "katib",
+            password: "p",
+          },
+        },
+      },
+    },
+    "platform.components.katib.database",
+    { rule: "app-database-needs-the-app", message: "only used when components.katib is enabled" },
+  ],
+  [
+    "managed bucket on an existing cluster",
+    { ...base, objectStore: { kind: "managed" } },
+    "platform.objectStore.kind",
+    {
+      rule: "managed-bucket-needs-aws-or-gcp",
+      message: "a managed bucket needs an AWS or GCP cluster",
+    },
+  ],
+  [
+    "a cluster stack on an existing cluster",
+    { ...base, layers: "cluster" },
+    "platform.layers",
+    {
+      rule: "cluster-layer-needs-a-cloud-cluster",
+      message: "a cluster stack creates a cloud cluster",
+    },
+  ],
+  [
+    "a tenants stack that names a cluster stack",
+    {
+      ...base,
+      layers: "tenants",
+      platformStack: "acme/kubeflow-platform/platform-dev",
+      clusterStack: "acme/kubeflow-platform/cluster-dev",
+    },
+    "platform.clusterStack",
+    {
+      rule: "cluster-stack-only-with-a-platform",
+      message: 'only used when layers is "all" or "platform"',
+    },
+  ],
+  [
+    "a tenants stack without its platform stack",
+    { ...base, layers: "tenants" },
+    "platform.platformStack",
+    { rule: "tenants-layer-needs-a-platform-stack", message: 'required when layers is "tenants"' },
+  ],
+  [
+    "a platform stack naming a platform stack to read",
+    { ...base, platformStack: "acme/kubeflow-platform/platform-dev" },
+    "platform.platformStack",
+    {
+      rule: "platform-stack-only-with-tenants-layer",
+      message: 'only used when layers is "tenants"',
+    },
   ],
 ];

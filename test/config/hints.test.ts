@@ -12,7 +12,8 @@ import {
   shellWord,
 } from "../../components/config/hints";
 import { TenantFile, parsePlatformConfig } from "../../components/config/load";
-import { CORPUS, s3 } from "./corpus.cases";
+import { minimalConfig, s3ObjectStore } from "../fixtures/configs";
+import { CORPUS } from "./corpus.cases";
 
 const KEY = "kubeflow-platform:platform";
 
@@ -168,7 +169,7 @@ describe("hint building blocks", () => {
 });
 
 describe("every corpus fix, pasted", () => {
-  const cases = CORPUS.map(([desc, config, path, provider]) => {
+  const cases = CORPUS.map(([desc, config, path, { provider } = {}]) => {
     const problems = problemsOf(config, provider);
     return { desc, config, path, provider, problems };
   });
@@ -238,10 +239,7 @@ describe("every corpus fix, pasted", () => {
 });
 
 describe("tenant-file fixes", () => {
-  const base = {
-    cluster: { kind: "existing", context: "kind-kubeflow" },
-    tenantsDir: "tenants/dev",
-  };
+  const base = { ...minimalConfig, tenantsDir: "tenants/dev" };
   const files =
     (text: string) =>
     (dir: string): TenantFile[] => [{ file: `${dir}/team-a.yaml`, text }];
@@ -263,7 +261,10 @@ describe("tenant-file fixes", () => {
   });
 
   it("never suggest writing keys into a tenant file, and refuse keys written there", () => {
-    const missing = problems({ ...base, objectStore: s3 }, "name: team-a\nowner: a@example.com\n");
+    const missing = problems(
+      { ...base, objectStore: s3ObjectStore },
+      "name: team-a\nowner: a@example.com\n",
+    );
     const fix = missing.find(
       (p) => p.path === "tenants/dev/team-a.yaml: objectStoreCredentials",
     )!.fix;
@@ -271,7 +272,7 @@ describe("tenant-file fixes", () => {
     expect(fix).not.toMatch(/in tenants\/dev\/team-a\.yaml, set/);
     for (const span of hintCommands(fix)) expect(span).toMatch(/^pulumi config set --secret /);
     const written = problems(
-      { ...base, objectStore: s3 },
+      { ...base, objectStore: s3ObjectStore },
       "name: team-a\nowner: a@example.com\nobjectStoreCredentials: { accessKeyId: AKIAX, secretAccessKey: s3cr3t }\n",
     );
     const plain = written.find((p) => /holds keys in plain text/.test(p.message))!;

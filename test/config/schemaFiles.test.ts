@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { STACK_SCHEMA_FILE, TENANT_SCHEMA_FILE } from "../../components/config/docs";
 import { listStacks, stackFile } from "../../components/plan/stackConfig";
+import { minimalConfig } from "../fixtures/configs";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 // zod writes formats (email, ipv4, uuid) as annotations; their patterns do the checking.
@@ -35,7 +36,7 @@ describe("stack file schema", () => {
       config: {
         "aws:region": "eu-west-1",
         "kubeflow-platform:platform": {
-          cluster: { kind: "existing", context: "kind-kubeflow" },
+          ...minimalConfig,
           database: {
             kind: "external",
             host: "db.example.com",

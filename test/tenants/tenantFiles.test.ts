@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../components/config/errors";
 import { TenantFile, parsePlatformConfig } from "../../components/config/load";
+import { minimalConfig } from "../fixtures/configs";
 
-const base = { cluster: { kind: "existing", context: "kind-kubeflow" }, tenantsDir: "tenants/dev" };
+const base = { ...minimalConfig, tenantsDir: "tenants/dev" };
 const folder =
   (files: Record<string, string>) =>
   (dir: string): TenantFile[] =>
