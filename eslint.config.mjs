@@ -21,16 +21,18 @@ export const FLOORS = [
   ["engine"],
 ];
 
-/** One no-restricted-imports rule per folder: every folder on its floor or above is off limits. */
+/**
+ * One no-restricted-imports rule per folder and depth: every folder on its floor or above is off
+ * limits. An import names a top-level folder only when it climbs exactly to components/ (a file
+ * two folders down needs `../../`), so a subfolder that shares a floor's name is not mistaken for it.
+ */
 export function floorRules() {
   return FLOORS.flatMap((floor, level) =>
-    floor.map((folder) => {
+    floor.flatMap((folder) => {
       const banned = FLOORS.slice(level)
         .flat()
         .filter((f) => f !== folder);
-      const files =
-        folder === "platform" ? ["components/platform.ts"] : [`components/${folder}/**/*.ts`];
-      return {
+      const rule = (files, up) => ({
         files,
         rules: {
           "no-restricted-imports": [
@@ -38,14 +40,18 @@ export function floorRules() {
             {
               patterns: [
                 {
-                  regex: `^(\\.{1,2}/)+(${banned.join("|")})(/|$)`,
-                  message: `components/${folder} imports only its own folder and the floors below it, not ${banned.join(", ")} (docs/architecture.md, "Floors"): move the shared code down a floor, or the caller up.`,
+                  regex: `^${up}(${banned.join("|")})(/|$)`,
+                  message: `components/${folder} imports only its own folder and the floors below it, not ${banned.join(", ")} (docs/architecture.md, "Layout and floors"): move the shared code down a floor, or the caller up.`,
                 },
               ],
             },
           ],
         },
-      };
+      });
+      if (folder === "platform") return [rule(["components/platform.ts"], "\\./")];
+      return [1, 2, 3, 4].map((depth) =>
+        rule([`components/${folder}/${"*/".repeat(depth - 1)}*.ts`], "(\\.\\./)".repeat(depth)),
+      );
     }),
   );
 }

@@ -25,6 +25,8 @@ describe("floors: imports point down only", () => {
     ["components/render/x.ts", "../ci/basePlan"],
     ["components/plan/x.ts", "../render/objects"],
     ["components/verify/checks/x.ts", "../../engine/tier1"],
+    ["components/verify/checks/references/x.ts", "../../../engine/tier1"],
+    ["components/config/sections/x.ts", "../../cluster/facts"],
   ])("GIVEN %s WHEN it imports %s THEN lint refuses it", (file, spec) => {
     expect(lint(file, spec)).toEqual(["no-restricted-imports"]);
   });
@@ -38,6 +40,10 @@ describe("floors: imports point down only", () => {
     ["components/verify/checks/x.ts", "../podSecurity/rule"],
     ["components/lib/x.ts", "../../policies/facts/quantity"],
     ["components/cluster/aws/x.ts", "../facts"],
+    // A subfolder that shares a floor's name is not that floor.
+    ["components/config/sections/x.ts", "./cluster"],
+    ["components/config/sections/x.ts", "../rules/tenancy"],
+    ["components/verify/checks/references/x.ts", "../../../render/pods"],
   ])("GIVEN %s WHEN it imports %s THEN lint allows it", (file, spec) => {
     expect(lint(file, spec)).toEqual([]);
   });
