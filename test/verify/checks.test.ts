@@ -20,6 +20,7 @@ import { podSecurity } from "../../components/verify/checks/podSecurity";
 import { references } from "../../components/verify/checks/references";
 import { schema } from "../../components/verify/checks/schema";
 import { servedVersions } from "../../components/verify/checks/servedVersions";
+import { webhookReachability } from "../../components/verify/checks/webhookReachability";
 import { Check, VerifyInput } from "../../components/verify/types";
 import { charts } from "../../components/versions";
 
@@ -532,11 +533,11 @@ describe("references", () => {
     ];
     // The chart's labels: the injector derives canonical name "kubeflow-trainer".
     expect(
-      run(references, input(objs({ "app.kubernetes.io/name": "kubeflow-trainer" }))),
+      run(webhookReachability, input(objs({ "app.kubernetes.io/name": "kubeflow-trainer" }))),
     ).toHaveLength(1);
     expect(
       run(
-        references,
+        webhookReachability,
         input(
           objs({
             "app.kubernetes.io/name": "kubeflow-trainer",

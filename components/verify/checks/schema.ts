@@ -5,7 +5,7 @@ import { K8sObject } from "../../lib/k8s";
 import { kindKey } from "../../lib/kinds";
 import { crdValidator } from "../crdSchema";
 import { validateWithModel } from "../models";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 // Secret values are redacted in the plan ("[secret]"), which a schema for a map would refuse.
 const REDACTED = "[secret]";
@@ -14,7 +14,7 @@ function withoutRedacted(obj: K8sObject): Record<string, unknown> {
   return JSON.parse(JSON.stringify(obj, (_k, v) => (v === REDACTED ? undefined : v)));
 }
 
-export const schema: Check = {
+export const schema = defineCheck({
   name: "schema",
   description:
     "every object is valid for its kind: CRs against their CRD, built-ins against Kubernetes' schema",
@@ -27,7 +27,7 @@ export const schema: Check = {
           return [`${spec.group}/${spec.names.kind}` as string, o.object] as const;
         }),
     );
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const o of input.objects) {
       const data = withoutRedacted(o.object);
       const crd = crds.get(kindKey(o.object));
@@ -36,8 +36,7 @@ export const schema: Check = {
         const validate = crdValidator(crd as never, version);
         if (!validate) {
           out.push(
-            violation(
-              "schema",
+            fault(
               o,
               "apiVersion",
               `${o.object.apiVersion} is not a served version of ${crd.metadata.name}`,
@@ -49,8 +48,7 @@ export const schema: Check = {
         if (!validate(data))
           for (const e of validate.errors ?? [])
             out.push(
-              violation(
-                "schema",
+              fault(
                 o,
                 e.instancePath || "/",
                 `${e.message}${e.params && "additionalProperty" in e.params ? `: ${String(e.params.additionalProperty)}` : ""}`,
@@ -63,8 +61,7 @@ export const schema: Check = {
         validateWithModel(data);
       } catch (err) {
         out.push(
-          violation(
-            "schema",
+          fault(
             o,
             "(schema)",
             String((err as Error).message)
@@ -78,4 +75,4 @@ export const schema: Check = {
     }
     return out;
   },
-};
+});
