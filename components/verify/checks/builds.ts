@@ -5,7 +5,8 @@ import { defineCheck } from "../types";
 
 export const builds = defineCheck({
   name: "builds",
-  description: "every kustomization builds with real kustomize over the pinned sources",
+  description:
+    "every kustomization builds over the pinned tree; no chart or kustomization is registered around the render's builders",
   run: (input) =>
     input.notRendered
       .filter((n) => n.what.startsWith("kustomize"))

@@ -81,7 +81,9 @@ export function unknownKeys(
 
 export const chartValues = defineCheck({
   name: "chart-values",
-  description: "every value key we give a chart is one its values.yaml or schema defines",
+  description:
+    "every value key we set exists in the chart's `values.yaml` or `values.schema.json` (Istio's descoped `pilot.`/`cni.` prefixes, pass-through maps and template-only keys are recorded per chart in the versions catalog)",
+  cannotSee: "charts whose archives are not in the sources: their defaults are unknown",
   run(input) {
     const out: Fault[] = [];
     for (const c of input.chartValues) {

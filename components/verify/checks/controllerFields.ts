@@ -10,7 +10,7 @@ type Webhook = { name: string; failurePolicy?: string; clientConfig?: { caBundle
 export const controllerFields = defineCheck({
   name: "controller-fields",
   description:
-    "no field a controller fills after apply is in our inputs (caBundle, Istio failurePolicy, cert Secrets)",
+    "no empty webhook `caBundle`, no istiod validator `failurePolicy`, no empty webhook-certificate Secret data in our inputs",
   run(input) {
     const out: Fault[] = [];
     for (const o of input.objects) {

@@ -5,7 +5,7 @@ import { defineCheck, fault } from "../types";
 
 export const defaultNamespace = defineCheck({
   name: "default-namespace",
-  description: "no namespaced object falls into the provider's default namespace",
+  description: "no namespaced object falls into `default`",
   run(input) {
     const scopes = crdScopes(input.objects.map((o) => o.object));
     return input.objects

@@ -5,7 +5,7 @@ import { defineCheck, fault, Fault } from "../types";
 
 export const duplicates = defineCheck({
   name: "duplicates",
-  description: "no two objects share an identity and no two registrations share a URN",
+  description: "no two objects with one identity, no two registrations with one URN",
   run(input) {
     const out: Fault[] = [];
     const seen = new Map<string, string>();

@@ -7,7 +7,8 @@ type Hpa = { scaleTargetRef?: { kind?: string; name?: string } };
 
 export const hpaReplicas = defineCheck({
   name: "hpa-replicas",
-  description: "no workload an HPA scales has spec.replicas in our inputs",
+  description:
+    "no workload a HorizontalPodAutoscaler scales carries `spec.replicas` in our inputs (`components.<app>.replicas` becomes the HPA's `minReplicas`)",
   run(input) {
     const out: Fault[] = [];
     const targets = new Set(

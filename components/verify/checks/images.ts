@@ -24,7 +24,7 @@ function catalogued(): Set<string> {
 export const images = defineCheck({
   name: "images",
   description:
-    "every image is pinned and in the versions catalog (including images controllers launch)",
+    "every image a pod runs, every `*_IMAGE` env value and image-valued ConfigMap key, and the pod templates of custom resources are pinned and in `components/versions.ts`",
   run(input) {
     const known = catalogued();
     const mirrored = (img: string) => [...known].some((k) => img.endsWith(`/${k}`));

@@ -32,7 +32,8 @@ export function principalsOf(o: RenderedObject): { field: string; principal: str
 
 export const meshIdentity = defineCheck({
   name: "mesh-identity",
-  description: "every allowed principal is a ServiceAccount a workload runs as",
+  description:
+    "every principal an AuthorizationPolicy (or a `*_PRINCIPAL` ConfigMap key) allows is a ServiceAccount that exists and that a workload runs as",
   run(input) {
     const accounts = new Set(
       input.objects

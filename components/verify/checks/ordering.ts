@@ -160,7 +160,9 @@ function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Fault[
 export const ordering = defineCheck({
   name: "ordering",
   description:
-    "custom resources wait for their CRDs; objects a fail-closed webhook admits wait for its server",
+    "every custom resource waits for its CRD, every object a fail-closed webhook admits waits for the workload serving that webhook (through dependsOn, or `config.kubernetes.io/depends-on` inside one chart or kustomization)",
+  cannotSee:
+    "readiness is modelled as \"the workload is ready\" (a CA injected by cert-manager after the Deployment is ready is ordered by our cert-manager API check Job, not by the check); children of a component are modelled as waiting for the component's dependencies; webhooks' runtime rules (Knative's config webhooks add their rules when they start) are not known",
   run(input) {
     const graph = new OrderGraph(input.objects, input.registrations);
     return [...crdViolations(input.objects, graph), ...webhookViolations(input.objects, graph)];

@@ -68,7 +68,9 @@ function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Fault[] {
 export const podSecurity = defineCheck({
   name: "pod-security",
   description:
-    "every pod, as mutated by the Istio injector, is admitted at its namespace's Pod Security level",
+    "every pod template, *with the containers Istio's injector adds* (istio-init without CNI, istio-validation with it, the proxy with `global.proxy.seccompProfile`), passes its namespace's enforced Pod Security level (the rules of pod-security-admission, version latest); meshed namespaces also admit a compliant pod plus the injector's containers (the notebooks and steps controllers create there)",
+  cannotSee:
+    "the pods controllers create (tenant namespaces, notebook pods, pipeline steps) are modelled by that compliant pod, not observed; pod-security-admission's AppArmor, SELinux, Windows host-process, host probe and restricted procMount rules are not modelled",
   run(input) {
     const mesh = meshSettings(input.chartValues);
     const namespaces = namespacesOf(input.objects);

@@ -17,7 +17,9 @@ function withoutRedacted(obj: K8sObject): Record<string, unknown> {
 export const schema = defineCheck({
   name: "schema",
   description:
-    "every object is valid for its kind: CRs against their CRD, built-ins against Kubernetes' schema",
+    "custom resources against the `openAPIV3Schema` of their CRD in the same render (unknown fields, which the server would prune, are errors; a version the CRD does not serve is an error); built-in kinds, Istio and cert-manager kinds against the upstream schemas of the `kubernetes-models` packages",
+  cannotSee:
+    "no API server: defaulting, CEL validation rules (`x-kubernetes-validations`), formats and admission policies are not run; the models of built-in kinds check types and required fields but not unknown fields",
   run(input) {
     const crds = new Map(
       input.objects

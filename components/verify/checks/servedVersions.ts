@@ -13,7 +13,7 @@ type CrdSpec = {
 export const servedVersions = defineCheck({
   name: "served-versions",
   description:
-    "every multi-version CRD is in the API-version alias table, with its served versions",
+    "every CRD that serves several versions is in the API-version alias table (`components/lib/apiVersionAliases.ts`) with exactly those versions, so an upstream move between versions is an update, not a colliding create",
   run(input) {
     return input.objects.flatMap((o) => {
       if (o.object.kind !== "CustomResourceDefinition") return [];

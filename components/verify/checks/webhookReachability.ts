@@ -88,7 +88,9 @@ function unreachable(
 export const webhookReachability = defineCheck({
   name: "webhook-reachability",
   description:
-    "every webhook whose pods a NetworkPolicy isolates is let in from the API server on its port",
+    "webhooks reachable when NetworkPolicies isolate their pods: a policy selecting them lets the API server in on the webhook's port (with the labels the injector adds)",
+  cannotSee:
+    "only NetworkPolicy ingress is modelled (an empty namespace selector or 0.0.0.0/0 admits the API server); the CNI's own behaviour, egress, DNS and cloud load balancers are not",
   run(input) {
     const ix = indexOf(input);
     const pods = admittedPods(input);

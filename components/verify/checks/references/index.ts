@@ -15,7 +15,9 @@ import { selectorRefs } from "./selectors";
 export const references = defineCheck({
   name: "references",
   description:
-    "what an object names (Secrets, ConfigMaps, keys, PVCs, ServiceAccounts, Services and ports, gateways, roles, issuers, selectors) exists",
+    "pods' Secrets, ConfigMaps (and keys), PVCs and ServiceAccounts; Service hosts and ports in env, ConfigMaps and VirtualServices; VirtualServices' gateways; roleRefs; webhook Services; certificate issuers; Gateway selectors (with the labels the injector adds)",
+  cannotSee:
+    "lookups in the namespaces an unrendered chart writes into, ClusterRoles while any chart is unrendered, and Gateway selectors while any chart is unrendered are skipped (unknown, not wrong)",
   run(input) {
     const ix = indexOf(input);
     const out: Fault[] = [];
