@@ -1,6 +1,7 @@
 // npm run schema: writes the generated references: docs/config.schema.json and
 // docs/configuration.md from the zod schema, docs/components.md and docs/sizing.md from the
-// versions catalog and the components' requests.
+// versions catalog and the components' requests, and the table of checks in docs/verify.md from
+// the verify registry.
 import * as fs from "fs";
 import { runScript } from "./cli";
 import {
@@ -19,6 +20,7 @@ import {
   componentsMarkdown,
   sizingMarkdown,
 } from "../components/plan/referenceDocs";
+import { VERIFY_DOCS_FILE, verifyMarkdown } from "../components/verify/docs";
 
 runScript("usage: npm run schema   (rewrites the generated references in docs/)", {}, () => {
   const files: [string, string][] = [
@@ -28,6 +30,7 @@ runScript("usage: npm run schema   (rewrites the generated references in docs/)"
     [DOCS_FILE, configurationMarkdown()],
     [COMPONENTS_FILE, componentsMarkdown()],
     [SIZING_FILE, sizingMarkdown()],
+    [VERIFY_DOCS_FILE, verifyMarkdown(fs.readFileSync(VERIFY_DOCS_FILE, "utf8"))],
   ];
   for (const [file, text] of files) fs.writeFileSync(file, text);
   console.log(`wrote ${files.map(([f]) => f).join(", ")}`);

@@ -18,6 +18,8 @@ import {
   componentsMarkdown,
   sizingMarkdown,
 } from "../components/plan/referenceDocs";
+import { CHECKS } from "../components/verify";
+import { VERIFY_DOCS_FILE, verifyMarkdown } from "../components/verify/docs";
 import { APP_NAMES } from "../components/config/apps";
 import { parsePlatformConfig } from "../components/config/load";
 import { evaluatePlatform } from "../components/plan/evaluate";
@@ -54,6 +56,12 @@ describe("generated config references", () => {
     const md = fs.readFileSync(SIZING_FILE, "utf8");
     expect(md).toBe(sizingMarkdown());
     expect(md).toContain("4.4 CPU and 12 GiB");
+  });
+  it("docs/verify.md's table has a row per registered check and is current", () => {
+    const md = fs.readFileSync(VERIFY_DOCS_FILE, "utf8");
+    expect(md).toBe(verifyMarkdown(md));
+    expect(CHECKS.length).toBeGreaterThan(0);
+    for (const c of CHECKS) expect(md).toContain(`| ${c.name} | ${c.description} |`);
   });
 });
 

@@ -16,6 +16,9 @@ export interface Violation {
   fix: string;
 }
 
+/** What a check finds: a violation without the check's name, which runCheck takes from the Check. */
+export type Fault = Omit<Violation, "check">;
+
 /** What the checks read: the rendered objects and what the program registered. */
 export interface VerifyInput {
   objects: RenderedObject[];
@@ -33,24 +36,38 @@ export interface ChartDefaults {
   subcharts: string[];
 }
 
-export interface Check {
-  name: string;
-  /** One line: what the check guarantees. */
+export interface Check<Name extends string = string> {
+  /** The name each of its violations carries, and its row in docs/verify.md. */
+  name: Name;
+  /** What the check guarantees, one Markdown sentence: its row in docs/verify.md's table. */
   description: string;
-  run(input: VerifyInput): Violation[];
+  /**
+   * What it cannot see of what it guarantees (Markdown), beside the description in the table.
+   * @default nothing beyond the limits every check shares (docs/verify.md, "What verify cannot see")
+   */
+  cannotSee?: string;
+  run(input: VerifyInput): Fault[];
 }
 
-/** A violation about one rendered object. */
-export function violation(
-  check: string,
+/** A check, its name kept as a literal type, so tables keyed by check name cover every check. */
+export function defineCheck<Name extends string>(check: Check<Name>): Check<Name> {
+  return check;
+}
+
+/** Run one check: its faults, each carrying the check's own name. Pure. */
+export function runCheck(check: Check, input: VerifyInput): Violation[] {
+  return check.run(input).map((f) => ({ check: check.name, ...f }));
+}
+
+/** A fault in one rendered object. */
+export function fault(
   o: RenderedObject | { object: K8sObject; component: string },
   field: string,
   message: string,
   fix: string,
-): Violation {
+): Fault {
   const m = o.object.metadata;
   return {
-    check,
     object: `${o.object.kind} ${m.namespace ? `${m.namespace}/` : ""}${m.name}`,
     component: o.component,
     field,

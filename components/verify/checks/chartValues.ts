@@ -3,7 +3,7 @@
 // manager.podAnnotations) is a setting that does nothing. Free-form maps (defaults of `{}`:
 // labels, annotations, nodeSelector, env) take any key; subcharts' keys are theirs.
 import { ChartValueFacts } from "../../versions";
-import { ChartDefaults, Check, Violation } from "../types";
+import { ChartDefaults, defineCheck, Fault } from "../types";
 
 type Json = Record<string, unknown>;
 const isMap = (v: unknown): v is Json => Boolean(v) && typeof v === "object" && !Array.isArray(v);
@@ -79,17 +79,18 @@ export function unknownKeys(
   return out;
 }
 
-export const chartValues: Check = {
+export const chartValues = defineCheck({
   name: "chart-values",
-  description: "every value key we give a chart is one its values.yaml or schema defines",
+  description:
+    "every value key we set exists in the chart's `values.yaml` or `values.schema.json` (Istio's descoped `pilot.`/`cni.` prefixes, pass-through maps and template-only keys are recorded per chart in the versions catalog)",
+  cannotSee: "charts whose archives are not in the sources: their defaults are unknown",
   run(input) {
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const c of input.chartValues) {
       const defaults = input.chartDefaults?.(c.pin.chart, c.pin.version);
       if (!defaults) continue;
       for (const key of unknownKeys(c.values, defaults, c.pin.values))
         out.push({
-          check: "chart-values",
           object: `chart ${c.pin.chart} ${c.pin.version}`,
           component: c.urn.split("::").pop() ?? c.urn,
           field: `values.${key}`,
@@ -99,4 +100,4 @@ export const chartValues: Check = {
     }
     return out;
   },
-};
+});

@@ -3,16 +3,16 @@
 // Ignore to Fail), and webhook-certificate Secrets with empty data (the controller writes the
 // certificates; Secret data is replaced on apply, wiping them).
 import { isIstioValidator } from "../../lib/controllerFields";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 type Webhook = { name: string; failurePolicy?: string; clientConfig?: { caBundle?: string } };
 
-export const controllerFields: Check = {
+export const controllerFields = defineCheck({
   name: "controller-fields",
   description:
-    "no field a controller fills after apply is in our inputs (caBundle, Istio failurePolicy, cert Secrets)",
+    "no empty webhook `caBundle`, no istiod validator `failurePolicy`, no empty webhook-certificate Secret data in our inputs",
   run(input) {
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const o of input.objects) {
       const k = o.object.kind;
       if (k === "ValidatingWebhookConfiguration" || k === "MutatingWebhookConfiguration") {
@@ -20,8 +20,7 @@ export const controllerFields: Check = {
         for (const w of (o.object.webhooks ?? []) as Webhook[]) {
           if (w.clientConfig && "caBundle" in w.clientConfig && !w.clientConfig.caBundle)
             out.push(
-              violation(
-                "controller-fields",
+              fault(
                 o,
                 `webhooks[name=${w.name}].clientConfig.caBundle`,
                 "empty caBundle in our inputs (cainjector fills it)",
@@ -30,8 +29,7 @@ export const controllerFields: Check = {
             );
           if (istio && w.failurePolicy)
             out.push(
-              violation(
-                "controller-fields",
+              fault(
                 o,
                 `webhooks[name=${w.name}].failurePolicy`,
                 "istiod owns failurePolicy (it flips Ignore to Fail)",
@@ -48,8 +46,7 @@ export const controllerFields: Check = {
         };
         if (present && Object.keys(data).length === 0)
           out.push(
-            violation(
-              "controller-fields",
+            fault(
               o,
               "data",
               "empty certificate Secret in our inputs (its controller writes the certificates)",
@@ -60,4 +57,4 @@ export const controllerFields: Check = {
     }
     return out;
   },
-};
+});

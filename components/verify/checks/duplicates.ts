@@ -1,21 +1,20 @@
 // No two objects with one identity (the second apply would fight the first), and no two
 // registrations with one URN (the engine refuses the program).
 import { identity } from "../../lib/kinds";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
-export const duplicates: Check = {
+export const duplicates = defineCheck({
   name: "duplicates",
-  description: "no two objects share an identity and no two registrations share a URN",
+  description: "no two objects with one identity, no two registrations with one URN",
   run(input) {
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     const seen = new Map<string, string>();
     for (const o of input.objects) {
       const id = identity(o.object);
       const first = seen.get(id);
       if (first)
         out.push(
-          violation(
-            "duplicates",
+          fault(
             o,
             "metadata.name",
             `also applied by ${first}`,
@@ -28,7 +27,6 @@ export const duplicates: Check = {
     for (const r of input.registrations) {
       if (urns.has(r.urn))
         out.push({
-          check: "duplicates",
           object: r.urn,
           component: r.name,
           field: "urn",
@@ -39,4 +37,4 @@ export const duplicates: Check = {
     }
     return out;
   },
-};
+});

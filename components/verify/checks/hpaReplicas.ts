@@ -1,15 +1,16 @@
 // Replicas an autoscaler owns stay out of our inputs: a Deployment or StatefulSet that a
 // HorizontalPodAutoscaler scales must not carry spec.replicas, or every `pulumi up` resets what the
 // HPA chose and a refresh always shows a change (set the HPA's bounds instead).
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 type Hpa = { scaleTargetRef?: { kind?: string; name?: string } };
 
-export const hpaReplicas: Check = {
+export const hpaReplicas = defineCheck({
   name: "hpa-replicas",
-  description: "no workload an HPA scales has spec.replicas in our inputs",
+  description:
+    "no workload a HorizontalPodAutoscaler scales carries `spec.replicas` in our inputs (`components.<app>.replicas` becomes the HPA's `minReplicas`)",
   run(input) {
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     const targets = new Set(
       input.objects
         .filter((o) => o.object.kind === "HorizontalPodAutoscaler")
@@ -25,8 +26,7 @@ export const hpaReplicas: Check = {
         (o.object.spec as { replicas?: number } | undefined)?.replicas !== undefined
       )
         out.push(
-          violation(
-            "hpa-replicas",
+          fault(
             o,
             "spec.replicas",
             "set while a HorizontalPodAutoscaler scales it: Pulumi and the HPA fight",
@@ -36,4 +36,4 @@ export const hpaReplicas: Check = {
     }
     return out;
   },
-};
+});

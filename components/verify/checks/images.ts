@@ -4,7 +4,7 @@
 import { normalizeImage, podSpecsIn } from "../../lib/images";
 import { allImages } from "../../versions";
 import { allContainers, podTemplateOf, podTemplates } from "../../render/pods";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 const IMAGE_ENV = /(^|_)IMAGE$/;
 // A ConfigMap value that is one image reference: host/path:tag or @sha256.
@@ -21,19 +21,18 @@ function catalogued(): Set<string> {
   return new Set(allImages().map(normalizeImage));
 }
 
-export const images: Check = {
+export const images = defineCheck({
   name: "images",
   description:
-    "every image is pinned and in the versions catalog (including images controllers launch)",
+    "every image a pod runs, every `*_IMAGE` env value and image-valued ConfigMap key, and the pod templates of custom resources are pinned and in `components/versions.ts`",
   run(input) {
     const known = catalogued();
     const mirrored = (img: string) => [...known].some((k) => img.endsWith(`/${k}`));
-    const out: Violation[] = [];
-    const judge = (img: string, o: Parameters<typeof violation>[1], field: string) => {
+    const out: Fault[] = [];
+    const judge = (img: string, o: Parameters<typeof fault>[0], field: string) => {
       if (!isPinned(img))
         out.push(
-          violation(
-            "images",
+          fault(
             o,
             field,
             `image ${img} is not pinned`,
@@ -42,8 +41,7 @@ export const images: Check = {
         );
       else if (!known.has(normalizeImage(img)) && !mirrored(img))
         out.push(
-          violation(
-            "images",
+          fault(
             o,
             field,
             `image ${img} is not in the versions catalog`,
@@ -76,4 +74,4 @@ export const images: Check = {
     }
     return out;
   },
-};
+});

@@ -3,7 +3,7 @@
 // and that a workload really runs as. A principal nobody runs as is a 403 for every caller.
 import { RenderedObject } from "../../render/objects";
 import { podTemplates } from "../../render/pods";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 import { unrenderedNamespaces } from "../unrendered";
 
 const PRINCIPAL = /^cluster\.local\/ns\/([^/]+)\/sa\/([^/]+)$/;
@@ -30,9 +30,10 @@ export function principalsOf(o: RenderedObject): { field: string; principal: str
   return out;
 }
 
-export const meshIdentity: Check = {
+export const meshIdentity = defineCheck({
   name: "mesh-identity",
-  description: "every allowed principal is a ServiceAccount a workload runs as",
+  description:
+    "every principal an AuthorizationPolicy (or a `*_PRINCIPAL` ConfigMap key) allows is a ServiceAccount that exists and that a workload runs as",
   run(input) {
     const accounts = new Set(
       input.objects
@@ -45,7 +46,7 @@ export const meshIdentity: Check = {
       ),
     );
     const unknown = unrenderedNamespaces(input);
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const o of input.objects)
       for (const { field, principal } of principalsOf(o)) {
         const m = PRINCIPAL.exec(principal);
@@ -53,8 +54,7 @@ export const meshIdentity: Check = {
         const sa = `${m[1]}/${m[2]}`;
         if (!accounts.has(sa))
           out.push(
-            violation(
-              "mesh-identity",
+            fault(
               o,
               field,
               `allows ${principal}, but ServiceAccount ${sa} does not exist`,
@@ -63,8 +63,7 @@ export const meshIdentity: Check = {
           );
         else if (!usedBy.has(sa))
           out.push(
-            violation(
-              "mesh-identity",
+            fault(
               o,
               field,
               `allows ${principal}, but no workload runs as ${sa}`,
@@ -74,4 +73,4 @@ export const meshIdentity: Check = {
       }
     return out;
   },
-};
+});

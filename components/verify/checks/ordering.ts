@@ -6,7 +6,7 @@ import { K8sObject } from "../../lib/k8s";
 import { RenderedObject } from "../../render/objects";
 import { groupOf, kindKey } from "../../lib/kinds";
 import { OrderGraph } from "../graph";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 type Rule = { apiGroups?: string[]; resources?: string[]; operations?: string[] };
 type Selector = {
@@ -84,7 +84,7 @@ function serviceWorkload(
   });
 }
 
-function crdViolations(objects: RenderedObject[], graph: OrderGraph): Violation[] {
+function crdViolations(objects: RenderedObject[], graph: OrderGraph): Fault[] {
   const crds = new Map(
     objects
       .filter((o) => o.object.kind === "CustomResourceDefinition")
@@ -97,8 +97,7 @@ function crdViolations(objects: RenderedObject[], graph: OrderGraph): Violation[
     const crd = crds.get(kindKey(o.object));
     if (!crd || crd.preexisting || o.preexisting || graph.waitsFor(o.urn, crd.urn)) return [];
     return [
-      violation(
-        "ordering",
+      fault(
         o,
         "dependsOn",
         `created without waiting for its CRD ${crd.object.metadata.name}`,
@@ -108,7 +107,7 @@ function crdViolations(objects: RenderedObject[], graph: OrderGraph): Violation[
   });
 }
 
-function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Violation[] {
+function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Fault[] {
   const plurals = new Map(
     objects
       .filter((o) => o.object.kind === "CustomResourceDefinition")
@@ -122,7 +121,7 @@ function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Violat
       .filter((o) => o.object.kind === "Namespace")
       .map((o) => [o.object.metadata.name, o.object.metadata.labels ?? {}]),
   );
-  const out: Violation[] = [];
+  const out: Fault[] = [];
   for (const cfg of objects) {
     if (!/^(Validating|Mutating)WebhookConfiguration$/.test(cfg.object.kind)) continue;
     for (const w of (cfg.object.webhooks ?? []) as Webhook[]) {
@@ -145,8 +144,7 @@ function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Violat
         if (!matchesSelector(w.objectSelector, o.object.metadata.labels ?? {})) continue;
         if (graph.waitsFor(o.urn, server.urn) || graph.waitsFor(server.urn, o.urn)) continue;
         out.push(
-          violation(
-            "ordering",
+          fault(
             o,
             "dependsOn",
             `admitted by fail-closed webhook ${w.name}, but created without waiting for ${server.object.kind} ${server.object.metadata.namespace}/${server.object.metadata.name}`,
@@ -159,12 +157,14 @@ function webhookViolations(objects: RenderedObject[], graph: OrderGraph): Violat
   return out;
 }
 
-export const ordering: Check = {
+export const ordering = defineCheck({
   name: "ordering",
   description:
-    "custom resources wait for their CRDs; objects a fail-closed webhook admits wait for its server",
+    "every custom resource waits for its CRD, every object a fail-closed webhook admits waits for the workload serving that webhook (through dependsOn, or `config.kubernetes.io/depends-on` inside one chart or kustomization)",
+  cannotSee:
+    "readiness is modelled as \"the workload is ready\" (a CA injected by cert-manager after the Deployment is ready is ordered by our cert-manager API check Job, not by the check); children of a component are modelled as waiting for the component's dependencies; webhooks' runtime rules (Knative's config webhooks add their rules when they start) are not known",
   run(input) {
     const graph = new OrderGraph(input.objects, input.registrations);
     return [...crdViolations(input.objects, graph), ...webhookViolations(input.objects, graph)];
   },
-};
+});

@@ -11,9 +11,8 @@ import {
 } from "../../render/istioInjection";
 import { evaluatePodSecurity, Level } from "../podSecurity";
 import { namespacesOf, PodSpec, podTemplates } from "../../render/pods";
-import { Check, VerifyInput, violation, Violation } from "../types";
+import { defineCheck, VerifyInput, fault, Fault } from "../types";
 
-const NAME = "pod-security";
 // Namespaces that exist on every cluster and are not labelled: Kubernetes' default is privileged.
 const LEVELS: Level[] = ["privileged", "baseline", "restricted"];
 
@@ -47,16 +46,15 @@ const COMPLIANT_POD: PodSpec = {
   ],
 };
 
-function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Violation[] {
-  const out: Violation[] = [];
+function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Fault[] {
+  const out: Fault[] = [];
   for (const o of input.objects) {
     if (o.object.kind !== "Namespace") continue;
     const level = enforcedLevel(o.object);
     if (level === "privileged" || !isInjected(o.object, {})) continue;
     for (const f of evaluatePodSecurity(admittedSpec(COMPLIANT_POD, true, mesh), level))
       out.push(
-        violation(
-          NAME,
+        fault(
           o,
           f.field,
           `pods created in this ${level} namespace are refused once meshed: ${f.message} (${f.rule})`,
@@ -67,22 +65,23 @@ function meshNamespaces(input: VerifyInput, mesh: MeshSettings): Violation[] {
   return out;
 }
 
-export const podSecurity: Check = {
-  name: NAME,
+export const podSecurity = defineCheck({
+  name: "pod-security",
   description:
-    "every pod, as mutated by the Istio injector, is admitted at its namespace's Pod Security level",
+    "every pod template, *with the containers Istio's injector adds* (istio-init without CNI, istio-validation with it, the proxy with `global.proxy.seccompProfile`), passes its namespace's enforced Pod Security level (the rules of pod-security-admission, version latest); meshed namespaces also admit a compliant pod plus the injector's containers (the notebooks and steps controllers create there)",
+  cannotSee:
+    "the pods controllers create (tenant namespaces, notebook pods, pipeline steps) are modelled by that compliant pod, not observed; pod-security-admission's AppArmor, SELinux, Windows host-process, host probe and restricted procMount rules are not modelled",
   run(input) {
     const mesh = meshSettings(input.chartValues);
     const namespaces = namespacesOf(input.objects);
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const pod of podTemplates(input.objects)) {
       const ns = namespaces.get(pod.namespace);
       const level = enforcedLevel(ns);
       const spec = admittedSpec(pod.spec, isInjected(ns, pod), mesh);
       for (const f of evaluatePodSecurity(spec, level))
         out.push(
-          violation(
-            NAME,
+          fault(
             pod.owner,
             `${pod.path}.${f.field}`,
             `refused by Pod Security "${level}" in ${pod.namespace}: ${f.message} (${f.rule})`,
@@ -92,4 +91,4 @@ export const podSecurity: Check = {
     }
     return [...out, ...meshNamespaces(input, mesh)];
   },
-};
+});

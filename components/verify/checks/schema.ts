@@ -5,7 +5,7 @@ import { K8sObject } from "../../lib/k8s";
 import { kindKey } from "../../lib/kinds";
 import { crdValidator } from "../crdSchema";
 import { validateWithModel } from "../models";
-import { Check, violation, Violation } from "../types";
+import { defineCheck, fault, Fault } from "../types";
 
 // Secret values are redacted in the plan ("[secret]"), which a schema for a map would refuse.
 const REDACTED = "[secret]";
@@ -14,10 +14,12 @@ function withoutRedacted(obj: K8sObject): Record<string, unknown> {
   return JSON.parse(JSON.stringify(obj, (_k, v) => (v === REDACTED ? undefined : v)));
 }
 
-export const schema: Check = {
+export const schema = defineCheck({
   name: "schema",
   description:
-    "every object is valid for its kind: CRs against their CRD, built-ins against Kubernetes' schema",
+    "custom resources against the `openAPIV3Schema` of their CRD in the same render (unknown fields, which the server would prune, are errors; a version the CRD does not serve is an error); built-in kinds, Istio and cert-manager kinds against the upstream schemas of the `kubernetes-models` packages",
+  cannotSee:
+    "no API server: defaulting, CEL validation rules (`x-kubernetes-validations`), formats and admission policies are not run; the models of built-in kinds check types and required fields but not unknown fields",
   run(input) {
     const crds = new Map(
       input.objects
@@ -27,7 +29,7 @@ export const schema: Check = {
           return [`${spec.group}/${spec.names.kind}` as string, o.object] as const;
         }),
     );
-    const out: Violation[] = [];
+    const out: Fault[] = [];
     for (const o of input.objects) {
       const data = withoutRedacted(o.object);
       const crd = crds.get(kindKey(o.object));
@@ -36,8 +38,7 @@ export const schema: Check = {
         const validate = crdValidator(crd as never, version);
         if (!validate) {
           out.push(
-            violation(
-              "schema",
+            fault(
               o,
               "apiVersion",
               `${o.object.apiVersion} is not a served version of ${crd.metadata.name}`,
@@ -49,8 +50,7 @@ export const schema: Check = {
         if (!validate(data))
           for (const e of validate.errors ?? [])
             out.push(
-              violation(
-                "schema",
+              fault(
                 o,
                 e.instancePath || "/",
                 `${e.message}${e.params && "additionalProperty" in e.params ? `: ${String(e.params.additionalProperty)}` : ""}`,
@@ -63,8 +63,7 @@ export const schema: Check = {
         validateWithModel(data);
       } catch (err) {
         out.push(
-          violation(
-            "schema",
+          fault(
             o,
             "(schema)",
             String((err as Error).message)
@@ -78,4 +77,4 @@ export const schema: Check = {
     }
     return out;
   },
-};
+});

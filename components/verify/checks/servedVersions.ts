@@ -2,7 +2,7 @@
 // (components/lib/apiVersionAliases.ts) with exactly those versions: otherwise an upstream move of
 // one of its objects to another version is a create that collides with the object already there.
 import { SERVED_VERSIONS } from "../../lib/apiVersionAliases";
-import { Check, violation } from "../types";
+import { defineCheck, fault } from "../types";
 
 type CrdSpec = {
   group: string;
@@ -10,10 +10,10 @@ type CrdSpec = {
   versions: { name: string; served?: boolean }[];
 };
 
-export const servedVersions: Check = {
+export const servedVersions = defineCheck({
   name: "served-versions",
   description:
-    "every multi-version CRD is in the API-version alias table, with its served versions",
+    "every CRD that serves several versions is in the API-version alias table (`components/lib/apiVersionAliases.ts`) with exactly those versions, so an upstream move between versions is an update, not a colliding create",
   run(input) {
     return input.objects.flatMap((o) => {
       if (o.object.kind !== "CustomResourceDefinition") return [];
@@ -25,8 +25,7 @@ export const servedVersions: Check = {
       const listed = [...(SERVED_VERSIONS[spec.group]?.[spec.names.kind] ?? [])].sort();
       if (served.length < 2 || served.join() === listed.join()) return [];
       return [
-        violation(
-          "served-versions",
+        fault(
           o,
           "spec.versions",
           `serves ${served.join(", ")}; the alias table lists ${listed.join(", ") || "nothing"}`,
@@ -35,4 +34,4 @@ export const servedVersions: Check = {
       ];
     });
   },
-};
+});

@@ -1,7 +1,16 @@
-import { containersOf, PodSecurityRule } from "./rule";
+import { containersOf, defineRule } from "./rule";
 
-/** baseline: no host ports. */
-export const hostPorts: PodSecurityRule = {
+/*
+ * baseline: host ports are forbidden (pod-security-admission check_hostPorts).
+ *
+ * Restricted fields:
+ *   spec.containers[*].ports[*].hostPort
+ *   spec.initContainers[*].ports[*].hostPort
+ *   spec.ephemeralContainers[*].ports[*].hostPort
+ *
+ * Allowed values: undefined, 0
+ */
+export const hostPorts = defineRule({
   id: "hostPorts",
   level: "baseline",
   check: (spec) =>
@@ -14,4 +23,4 @@ export const hostPorts: PodSecurityRule = {
           fix: "remove hostPort; expose the port with a Service",
         })),
     ),
-};
+});

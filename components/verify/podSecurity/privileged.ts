@@ -1,7 +1,17 @@
-import { containersOf, PodSecurityRule, sc } from "./rule";
+import { containersOf, defineRule, sc } from "./rule";
 
-/** baseline: no privileged container. */
-export const privileged: PodSecurityRule = {
+/*
+ * baseline: privileged containers disable most security mechanisms and are disallowed
+ * (pod-security-admission check_privileged).
+ *
+ * Restricted fields:
+ *   spec.containers[*].securityContext.privileged
+ *   spec.initContainers[*].securityContext.privileged
+ *   spec.ephemeralContainers[*].securityContext.privileged
+ *
+ * Allowed values: false, undefined
+ */
+export const privileged = defineRule({
   id: "privileged",
   level: "baseline",
   check: (spec) =>
@@ -12,4 +22,4 @@ export const privileged: PodSecurityRule = {
         message: "privileged container",
         fix: "set securityContext.privileged: false",
       })),
-};
+});

@@ -1,7 +1,20 @@
-import { containersOf, PodSecurityRule, sc } from "./rule";
+import { containersOf, defineRule, sc } from "./rule";
 
-/** restricted: every container must run as non-root (its own setting or the pod's), none as UID 0. */
-export const runAsNonRoot: PodSecurityRule = {
+/*
+ * restricted: containers must be required to run as non-root users
+ * (pod-security-admission check_runAsNonRoot).
+ *
+ * Restricted fields:
+ *   spec.securityContext.runAsNonRoot
+ *   spec.containers[*].securityContext.runAsNonRoot
+ *   spec.initContainers[*].securityContext.runAsNonRoot
+ *   spec.ephemeralContainers[*].securityContext.runAsNonRoot
+ *
+ * Allowed values: true; undefined on a container when the pod sets true. (Upstream also allows any
+ * value in a user namespace, hostUsers: false, which no pod we render sets; a pod-level false with
+ * every container setting true is reported by upstream on the pod field, here not at all.)
+ */
+export const runAsNonRoot = defineRule({
   id: "runAsNonRoot",
   level: "restricted",
   check: (spec) => {
@@ -20,33 +33,4 @@ export const runAsNonRoot: PodSecurityRule = {
             : "set securityContext.runAsNonRoot: true",
       }));
   },
-};
-
-/** restricted: no container (nor the pod) sets runAsUser 0. */
-export const runAsUser: PodSecurityRule = {
-  id: "runAsUser",
-  level: "restricted",
-  check: (spec) => {
-    const out =
-      spec.securityContext?.runAsUser === 0
-        ? [
-            {
-              field: "securityContext.runAsUser",
-              message: "runs as UID 0",
-              fix: "set a non-zero runAsUser",
-            },
-          ]
-        : [];
-    for (const { path, c } of containersOf(spec))
-      if (sc(c).runAsUser === 0)
-        out.push({
-          field: `${path}.securityContext.runAsUser`,
-          message: "runs as UID 0",
-          fix:
-            c.name === "istio-init"
-              ? "run Istio with CNI (istio.cni: true)"
-              : "set a non-zero runAsUser",
-        });
-    return out;
-  },
-};
+});

@@ -1,5 +1,18 @@
-import { PodSecurityRule } from "./rule";
+import { defineRule } from "./rule";
 
+/*
+ * restricted: besides hostPath (refused at baseline too), inline volume sources are limited to
+ * the types below (pod-security-admission check_restrictedVolumes).
+ *
+ * Restricted fields:
+ *   spec.volumes[*].<any source but those below>: hostPath, gcePersistentDisk,
+ *   awsElasticBlockStore, gitRepo, nfs, iscsi, glusterfs, rbd, flexVolume, cinder, cephfs,
+ *   flocker, fc, azureFile, vsphereVolume, quobyte, azureDisk, portworxVolume,
+ *   photonPersistentDisk, scaleIO, storageos
+ *
+ * Allowed values: configMap, csi, downwardAPI, emptyDir, ephemeral, image,
+ * persistentVolumeClaim, projected, secret
+ */
 const ALLOWED = new Set([
   "name",
   "configMap",
@@ -13,8 +26,7 @@ const ALLOWED = new Set([
   "image",
 ]);
 
-/** restricted: only these volume types. */
-export const volumeTypes: PodSecurityRule = {
+export const volumeTypes = defineRule({
   id: "volumeTypes",
   level: "restricted",
   check: (spec) =>
@@ -27,4 +39,4 @@ export const volumeTypes: PodSecurityRule = {
           fix: "use configMap, secret, emptyDir, projected, downwardAPI, csi, ephemeral or a PVC",
         })),
     ),
-};
+});

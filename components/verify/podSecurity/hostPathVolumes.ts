@@ -1,7 +1,14 @@
-import { PodSecurityRule } from "./rule";
+import { defineRule } from "./rule";
 
-/** baseline: no hostPath volumes. */
-export const hostPathVolumes: PodSecurityRule = {
+/*
+ * baseline: hostPath volumes are forbidden (pod-security-admission check_hostPathVolumes).
+ *
+ * Restricted fields:
+ *   spec.volumes[*].hostPath
+ *
+ * Allowed values: undefined
+ */
+export const hostPathVolumes = defineRule({
   id: "hostPathVolumes",
   level: "baseline",
   check: (spec) =>
@@ -12,4 +19,4 @@ export const hostPathVolumes: PodSecurityRule = {
         message: "hostPath volume",
         fix: "use a PersistentVolumeClaim, emptyDir or projected volume",
       })),
-};
+});

@@ -1,6 +1,15 @@
-import { containersOf, PodSecurityRule, sc } from "./rule";
+import { defineRule } from "./rule";
 
-// Sysctls baseline allows (pod-security-admission check_sysctls, latest).
+/*
+ * baseline: sysctls can disable security mechanisms or affect every container on a node; only a
+ * safe subset, namespaced and isolated per pod, is allowed (pod-security-admission check_sysctls).
+ *
+ * Restricted fields:
+ *   spec.securityContext.sysctls[*].name
+ *
+ * Allowed values: SAFE_SYSCTLS below. (Upstream's latest version also allows
+ * net.ipv4.tcp_slow_start_after_idle and net.ipv4.tcp_notsent_lowat; this list refuses them.)
+ */
 const SAFE_SYSCTLS = new Set([
   "kernel.shm_rmid_forced",
   "net.ipv4.ip_local_port_range",
@@ -16,22 +25,7 @@ const SAFE_SYSCTLS = new Set([
   "net.ipv4.tcp_wmem",
 ]);
 
-/** baseline: the default /proc mount only. */
-export const procMount: PodSecurityRule = {
-  id: "procMount",
-  level: "baseline",
-  check: (spec) =>
-    containersOf(spec)
-      .filter(({ c }) => sc(c).procMount !== undefined && sc(c).procMount !== "Default")
-      .map(({ path }) => ({
-        field: `${path}.securityContext.procMount`,
-        message: "not Default",
-        fix: "remove procMount",
-      })),
-};
-
-/** baseline: only safe sysctls. */
-export const sysctls: PodSecurityRule = {
+export const sysctls = defineRule({
   id: "sysctls",
   level: "baseline",
   check: (spec) =>
@@ -42,4 +36,4 @@ export const sysctls: PodSecurityRule = {
         message: "unsafe sysctl",
         fix: `remove sysctl ${s.name}`,
       })),
-};
+});
