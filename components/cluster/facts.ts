@@ -7,30 +7,13 @@ import { stringify } from "yaml";
 import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
 import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
-import { ExternalAddressType, addressTypeOf } from "../foundation/externalService";
+import { ManagedDatabaseFacts, ManagedObjectStoreFacts } from "../foundation/dataServices";
+import { addressTypeOf } from "../foundation/externalService";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 
-export interface ManagedDatabaseFacts {
-  host: pulumi.Output<string>;
-  /** The host is an address of this type (Cloud SQL's private IP); absent: a DNS name. */
-  hostAddressType?: ExternalAddressType;
-  port: number;
-  adminUser: string;
-  adminPassword: pulumi.Output<string>;
-}
-
-export interface ManagedObjectStoreFacts {
-  host: string;
-  port: number;
-  secure: boolean;
-  region: string;
-  bucket: string;
-  /** Annotations for the Pipelines service accounts (IRSA role, GCP service account). */
-  workloadIdentity?: Record<string, pulumi.Input<string>>;
-  /** S3 keys when the store needs them (GCS HMAC keys for Pipelines' S3 client). */
-  keys?: pulumi.Output<AccessKey>;
-}
+// What the cluster layer hands down about data services is named with the rest of that vocabulary.
+export type { ManagedDatabaseFacts, ManagedObjectStoreFacts };
 
 export interface ClusterFacts {
   /** StorageClass for platform volumes; undefined means the cluster default. */

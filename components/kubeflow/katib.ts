@@ -11,6 +11,7 @@ import { ObjectTransform, forObject } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
+import { AppModule } from "./app";
 
 /** Controller, DB manager and UI. */
 export const KATIB_REQUESTS: AppRequests = {
@@ -104,3 +105,28 @@ export class Katib extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const KATIB: AppModule<"katib"> = {
+  name: "katib",
+  doc: {
+    title: "Katib (controller, UI, DB manager)",
+    file: "components/kubeflow/katib.ts",
+    needs: "a database (its own, on the platform MySQL by default), cert-manager, Istio",
+    options: "`database` (platform or external)",
+  },
+  artifacts: [manifests.katib],
+  requests: [KATIB_REQUESTS],
+  dashboardLink: { path: /^\/katib\// },
+  database: { app: "katib", database: "katib", user: "katib" },
+  build: (ctx) => ({
+    component: new Katib(
+      "katib",
+      {
+        settings: ctx.settings,
+        database: ctx.appDatabase!,
+        dependsOn: [...ctx.deps.base, ...ctx.deps.data],
+      },
+      ctx.opts,
+    ),
+  }),
+};

@@ -7,9 +7,17 @@ import { GCP_INGRESS_ANNOTATIONS } from "../cluster/gcp";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
 import { AccessKey } from "../foundation/objectStoreCredentials";
-import { buildPlatform, tenantLayerFacts } from "../platform";
+import { appTenantObjects } from "../kubeflow/registry";
+import { buildPlatform } from "../platform";
+import { tenantLayerFacts } from "../tenants/facts";
 import { resetRun } from "../upstream/run";
-import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
+import {
+  installRecorder,
+  Registration,
+  SECRET_PLACEHOLDER,
+  settle,
+  StackOutputs,
+} from "./recorder";
 import { readStackPlatformConfig, readStackProviderConfig, stackFile } from "./stackConfig";
 
 /**
@@ -34,11 +42,13 @@ export function referencedStackOutputs(fullyQualifiedName: string): Record<strin
           { gpuPools?: GpuPool[] } | undefined
       )?.gpuPools ?? [])
     : gpuPoolsOf(cfg.cluster);
-  return { tenantFacts: tenantLayerFacts(cfg, gpuPools, placeholderKeys) };
+  return {
+    tenantFacts: tenantLayerFacts(cfg, gpuPools, placeholderKeys, appTenantObjects(cfg)),
+  };
 }
 
 /** The facts a cluster stack exports, from its config (deployed values as placeholders). */
-function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<string, unknown> {
+export function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Record<string, unknown> {
   const c = cfg.cluster;
   const byKind = {
     existing: { storageClass: undefined, ingressAnnotations: {} },
@@ -77,12 +87,14 @@ export const PROJECT = "kubeflow-platform";
 
 /**
  * The registrations `pulumi up` would make for a stack config. `providerConfig` is the stack's
- * other config (aws:region, ...); @default the stack file's, when there is one.
+ * other config (aws:region, ...); @default the stack file's, when there is one. `stackOutputs` are
+ * what the stacks it references export; @default computed from their stack files.
  */
 export async function evaluatePlatform(
   stack: string,
   rawPlatformConfig: unknown,
   providerConfig: Record<string, string> = readStackProviderConfig(stack),
+  stackOutputs: StackOutputs = referencedStackOutputs,
 ): Promise<Registration[]> {
   // Pulumi captures a stack trace for every promise it makes (dozens per resource) and the plan
   // shows none of them: capturing them was half the plan's time. PLAN_STACK_TRACES=1 keeps them
@@ -95,7 +107,7 @@ export async function evaluatePlatform(
     process.setSourceMapsEnabled(false);
   }
   try {
-    return await evaluate(stack, rawPlatformConfig, providerConfig);
+    return await evaluate(stack, rawPlatformConfig, providerConfig, stackOutputs);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     process.setSourceMapsEnabled(sourceMaps);
@@ -106,6 +118,7 @@ async function evaluate(
   stack: string,
   rawPlatformConfig: unknown,
   providerConfig: Record<string, string>,
+  stackOutputs: StackOutputs,
 ): Promise<Registration[]> {
   resetRun();
   const monitor = installRecorder({
@@ -118,7 +131,7 @@ async function evaluate(
         : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) }),
     },
     secretKeys: [`${PROJECT}:platform`],
-    stackOutputs: referencedStackOutputs,
+    stackOutputs,
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.

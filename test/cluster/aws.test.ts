@@ -19,7 +19,8 @@ import {
 } from "../../components/cluster/aws/nodeGroups";
 import { PLAN_CALLER, Registration } from "../../components/plan/recorder";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { podDefaults, quotaHard } from "../../components/tenants/tenant";
+import { tenantObjects } from "../../components/tenants/podDefaults";
+import { quotaHard } from "../../components/tenants/quota";
 import { clusterAutoscalerReleases, eksAddons, rdsMysql } from "../../components/versions";
 import { parse } from "yaml";
 import { renderPlatform } from "../../components/render/render";
@@ -454,7 +455,9 @@ describe("a GPU workload on aws-dev, end to end", () => {
       ).toBe(true);
     if (pd.spec.nodeSelector)
       for (const [k, v] of Object.entries(pd.spec.nodeSelector)) expect(group.labels[k]).toBe(v);
-    expect(podDefaults(tenant as never, pool.tolerations)[0].spec).toMatchObject({
+    expect(
+      tenantObjects(tenant as never, { gpuTolerations: pool.tolerations })[0].spec,
+    ).toMatchObject({
       tolerations: pool.tolerations,
     });
 

@@ -6,7 +6,7 @@ import { parsePlatformConfig } from "../../components/config/load";
 import { gpuPoolsOf } from "../../components/config/schema";
 import { evaluatePlatform, referencedStackOutputs } from "../../components/plan/evaluate";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { tenantLayerFacts } from "../../components/platform";
+import { tenantLayerFacts } from "../../components/tenants/facts";
 
 const tenantsDev = readStackPlatformConfig("tenants-dev") as Record<string, unknown>;
 

@@ -2,18 +2,16 @@
 // namespaces still run Pipelines' pods, and contributors bound the way KFAM binds them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TenantSchema } from "../../components/config/schema";
+import { contributorObjects } from "../../components/tenants/contributors";
+import { azureServiceAccount, identityPlugins } from "../../components/tenants/identity";
+import { profile, tenantNamespace } from "../../components/tenants/namespace";
+import { tenantObjects } from "../../components/tenants/podDefaults";
 import {
-  azureServiceAccount,
-  contributorObjects,
-  identityPlugins,
   limitRange,
-  podDefaults,
-  profile,
   quotaHard,
   TENANT_QUOTA_NAME,
-  tenantNamespace,
   tenantQuota,
-} from "../../components/tenants/tenant";
+} from "../../components/tenants/quota";
 import { Registration } from "../../components/plan/recorder";
 import { LOCAL_CONFIG, byName, crdValidator, crdsAvailable, plan, under } from "../mocks";
 import { validateObject } from "../schemaValidation";
@@ -223,7 +221,7 @@ describe("identity, groups, PodDefaults and retention", () => {
     });
     expect(() => validateObject(sa)).not.toThrow();
     expect(azureServiceAccount(aws)).toBeUndefined();
-    const [identityDefault] = podDefaults(azure, gpuTolerations);
+    const [identityDefault] = tenantObjects(azure, { gpuTolerations });
     expect(identityDefault.spec).toMatchObject({
       serviceAccountName: "default-editor",
       labels: { "azure.workload.identity/use": "true" },
@@ -231,7 +229,7 @@ describe("identity, groups, PodDefaults and retention", () => {
   });
 
   it("PodDefaults for GPU tolerations and identity are valid against the PodDefault CRD", () => {
-    const defaults = podDefaults(aws, gpuTolerations);
+    const defaults = tenantObjects(aws, { gpuTolerations });
     expect(defaults.map((d) => d.metadata.name)).toEqual(["gpu-nodes", "cloud-identity"]);
     expect(defaults[0].spec).toMatchObject({ tolerations: gpuTolerations });
     if (crdsAvailable()) {
@@ -239,8 +237,10 @@ describe("identity, groups, PodDefaults and retention", () => {
       for (const d of defaults) expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
     }
     // No GPU quota or no GPU pools: no GPU PodDefault.
-    expect(podDefaults({ ...tenant, quota: { cpu: "1" } }, gpuTolerations)).toEqual([]);
-    expect(podDefaults(aws, []).map((d) => d.metadata.name)).toEqual(["cloud-identity"]);
+    expect(tenantObjects({ ...tenant, quota: { cpu: "1" } }, { gpuTolerations })).toEqual([]);
+    expect(tenantObjects(aws, { gpuTolerations: [] }).map((d) => d.metadata.name)).toEqual([
+      "cloud-identity",
+    ]);
   });
 
   it("a group contributor: RoleBinding to the Group, policy on the groups header", () => {
