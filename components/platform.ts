@@ -9,7 +9,7 @@ import { programPrincipalArn } from "./cluster/aws/controlPlane";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";
-import { PlatformConfig, TenantConfig, gpuPoolsOf } from "./config/schema";
+import { PlatformConfig, TenantConfig } from "./config/schema";
 import { CertManager } from "./foundation/certManager";
 import { platformData } from "./foundation/dataServices";
 import { Dex } from "./foundation/dex";
@@ -194,8 +194,7 @@ function buildPlatformLayer(
     serviceAnnotations: { ...facts.ingressAnnotations, ...cfg.ingress.serviceAnnotations },
   };
   const { cni } = cfg.istio;
-  const platform = cfg.cluster.kind === "gcp" ? "gke" : undefined;
-  const istio = new Istio("istio", { ingress, cni, platform }, k8sOpts);
+  const istio = new Istio("istio", { ingress, cni, platform: facts.meshPlatform }, k8sOpts);
   const dex = new Dex("dex", { auth: cfg.auth, hostname: cfg.ingress.hostname }, k8sOpts);
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
   // Data services: only what the enabled apps use.
@@ -224,7 +223,7 @@ function buildPlatformLayer(
   const mesh = [...istio.ready, ...certManager.ready];
   const { components, images } = cfg;
   const built = buildApps(
-    { apps, components, gpuPools: gpuPoolsOf(cfg.cluster), imageRegistry: images.registry, data },
+    { apps, components, gpuPools: facts.gpuPools, imageRegistry: images.registry, data },
     { base, mesh, data: data.ready },
     k8sOpts,
   );

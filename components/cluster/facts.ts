@@ -1,6 +1,7 @@
 // What the cluster layer hands the platform layer, whatever the cluster kind: a Kubernetes provider
-// and the facts the platform needs (storage, GPU pools, load balancer annotations, managed data
-// services, what tenants' cloud identities trust).
+// and the facts the platform needs (storage, GPU pools, the mesh's platform, load balancer
+// annotations, managed data services, what tenants' cloud identities trust). Below the cluster layer
+// nothing reads the cluster's config: a platform stack on a cluster stack sees the same facts.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
@@ -9,6 +10,7 @@ import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
 import { ManagedDatabaseFacts, ManagedObjectStoreFacts } from "../foundation/dataServices";
 import { addressTypeOf } from "../foundation/externalService";
+import { IstioPlatform } from "../foundation/istio";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 
@@ -21,6 +23,8 @@ export interface ClusterFacts {
   /** A ReadWriteMany StorageClass for shared notebook volumes, when created. */
   rwxStorageClass?: string;
   gpuPools: GpuPool[];
+  /** The platform the mesh's CNI agent must be set up for ("gke": GKE's CNI bin directory). @default none */
+  meshPlatform?: IstioPlatform;
   /** What the ingress gateway's Service needs for the cloud's load balancer. */
   ingressAnnotations: Record<string, string>;
   managedDatabase?: ManagedDatabaseFacts;

@@ -1361,9 +1361,11 @@ function checkAppDependencies(cfg: PlatformConfig, ctx: Ctx) {
       );
   }
   const gpus = apps.notebooks.gpus;
+  // With clusterStack the pools are the cluster stack's (its facts), not in this config.
   if (
     on.has("notebooks") &&
     gpus.enabled &&
+    !cfg.clusterStack &&
     gpuPoolsOf(cfg.cluster).length === 0 &&
     !gpus.tolerations?.length
   ) {

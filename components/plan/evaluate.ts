@@ -53,7 +53,11 @@ export function plannedClusterFacts(cfg: PlatformConfig, keys: AccessKey): Recor
   const byKind = {
     existing: { storageClass: undefined, ingressAnnotations: {} },
     aws: { storageClass: AWS_STORAGE_CLASS, ingressAnnotations: AWS_INGRESS_ANNOTATIONS },
-    gcp: { storageClass: undefined, ingressAnnotations: GCP_INGRESS_ANNOTATIONS },
+    gcp: {
+      storageClass: undefined,
+      ingressAnnotations: GCP_INGRESS_ANNOTATIONS,
+      meshPlatform: "gke",
+    },
     azure: { storageClass: AZURE_STORAGE_CLASS, ingressAnnotations: AZURE_INGRESS_ANNOTATIONS },
   }[c.kind];
   return {
