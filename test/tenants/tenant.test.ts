@@ -5,7 +5,7 @@ import { TenantSchema } from "../../components/config/schema";
 import { contributorObjects } from "../../components/tenants/contributors";
 import { azureServiceAccount, identityPlugins } from "../../components/tenants/identity";
 import { profile, tenantNamespace } from "../../components/tenants/namespace";
-import { tenantObjects } from "../../components/tenants/podDefaults";
+import { TENANT_OBJECT_SOURCES, tenantObjects } from "../../components/tenants/podDefaults";
 import {
   limitRange,
   quotaHard,
@@ -241,6 +241,48 @@ describe("identity, groups, PodDefaults and retention", () => {
     expect(tenantObjects(aws, { gpuTolerations: [] }).map((d) => d.metadata.name)).toEqual([
       "cloud-identity",
     ]);
+  });
+
+  it("GPU, identity and the apps' objects come through one list of sources, in that order", () => {
+    expect(TENANT_OBJECT_SOURCES.map((s) => s.name)).toEqual(["gpu", "identity", "apps"]);
+    const fromApp = {
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: { name: "tracking", labels: { "app.kubernetes.io/component": "mlflow" } },
+      spec: { desc: "Track runs", selector: { matchLabels: { tracking: "true" } } },
+    };
+    const objects = tenantObjects(aws, { gpuTolerations, appObjects: [fromApp] });
+    expect(objects.map((o) => o.metadata.name)).toEqual([
+      "gpu-nodes",
+      "cloud-identity",
+      "tracking",
+    ]);
+    // Each copy is the tenant's: in its namespace, with the tenant's labels under the app's own.
+    expect(objects[2].metadata).toEqual({
+      name: "tracking",
+      namespace: "team-b",
+      labels: { ...objects[0].metadata.labels, "app.kubernetes.io/component": "mlflow" },
+    });
+    expect(fromApp.metadata).not.toHaveProperty("namespace");
+    if (crdsAvailable()) {
+      const validate = crdValidator("kubeflow.org_poddefaults.yaml", "v1alpha1");
+      expect(validate(objects[2]), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it("refuses two sources giving one object, and core kinds (they are registered as custom resources)", () => {
+    const clash = {
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: { name: "gpu-nodes" },
+    };
+    expect(() => tenantObjects(aws, { gpuTolerations, appObjects: [clash] })).toThrow(
+      /PodDefault\/gpu-nodes comes from both gpu and apps/,
+    );
+    const core = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" } };
+    expect(() => tenantObjects(aws, { gpuTolerations: [], appObjects: [core] })).toThrow(
+      /ConfigMap\/settings \(from apps\): give an object of an API group/,
+    );
   });
 
   it("a group contributor: RoleBinding to the Group, policy on the groups header", () => {
