@@ -1,6 +1,6 @@
 // Katib from kubeflow/manifests (katib-with-kubeflow: Kubeflow roles, UI routing, cert-manager
 // webhooks) on a database of its own instead of its bundled MySQL. The tenant namespaces carry the
-// label that turns on metrics-collector injection (components/tenants/tenant.ts).
+// label that turns on metrics-collector injection (components/tenants/namespace.ts).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";

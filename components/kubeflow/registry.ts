@@ -1,9 +1,9 @@
-// Every application, one line each. The config side lists the same names (config/apps.ts APP_NAMES)
-// with their settings' schemas and cannot import this; the types tie the two together: a name
-// without a module or a module without a name (APPS), or an app whose settings have a `database`
-// but whose module declares none, or the reverse (AppModule), does not compile. Everything that needs to know about
-// the applications reads this registry: footprint, image list, docs, dashboard links, data
-// services, tenant objects and the builder.
+// Every application, one line each. The config side lists the same names (config/apps.ts
+// APP_NAMES) with their settings' schemas and cannot import this; the types tie the two together:
+// a name without a module or a module without a name (APPS), or an app whose settings have a
+// `database` but whose module declares none, or the reverse (AppModule), does not compile.
+// Everything that needs to know about the applications reads this registry: footprint, image
+// list, docs, dashboard links, data services, tenant objects and the builder.
 import { AppName, AppSettings, AppsConfig, PRESETS, appEnabled } from "../config/apps";
 import { AppDatabaseSetting, DataNeeds } from "../foundation/dataServices";
 import { K8sObject } from "../lib/k8s";
