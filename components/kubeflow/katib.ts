@@ -4,7 +4,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { AppDatabaseConnection } from "../foundation/mysql";
+import { AppDatabaseConnection } from "../foundation/dataServices";
 import { labels } from "../lib/k8s";
 import { ObjectRef, upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform, forObject } from "../lib/transforms";
