@@ -78,7 +78,7 @@ export interface AppContext<N extends string = string> {
 export interface AppBuilt {
   /** The app's component. */
   component: pulumi.Resource;
-  /** What apps that come after it wait for. @default the component */
+  /** What apps that come `after` it wait for. @default nothing */
   ready?: pulumi.Resource[];
 }
 

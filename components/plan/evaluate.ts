@@ -142,13 +142,18 @@ async function evaluate(
   const context =
     (cfg.cluster.kind === "existing" ? cfg.cluster.context : undefined) ??
     "<kubeconfig current-context>";
-  await buildPlatform(cfg, {
-    kubeconfig: {
-      kubeconfigPath: cfg.cluster.kind === "existing" ? cfg.cluster.kubeconfig : undefined,
-      context,
-      clusterIdentifier: context,
-    },
-  });
-  await settle();
+  try {
+    await buildPlatform(cfg, {
+      kubeconfig: {
+        kubeconfigPath: cfg.cluster.kind === "existing" ? cfg.cluster.kubeconfig : undefined,
+        context,
+        clusterIdentifier: context,
+      },
+    });
+  } finally {
+    // Also when the program fails (a missing stack output): registrations still in flight would
+    // otherwise reach the next evaluation's recorder, named after its stack.
+    await settle();
+  }
   return [...monitor.registrations].sort((a, b) => a.urn.localeCompare(b.urn));
 }
