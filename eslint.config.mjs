@@ -56,6 +56,42 @@ export function floorRules() {
   );
 }
 
+// Below the cluster layer nothing reads the cluster's config: a platform stack on a cluster stack
+// (clusterStack) has only the schema's default there. What the platform needs of a cluster is in
+// ClusterFacts (components/cluster/facts.ts), the same wherever the cluster is made.
+const CLUSTER_FACTS =
+  "the cluster's config, where a platform stack on a cluster stack has only the schema's default: read ClusterFacts (components/cluster/facts.ts), adding what is missing to the facts every cluster exports.";
+
+/** The rule that keeps foundation/, kubeflow/ and tenants/ on ClusterFacts. */
+export function clusterFactsRules() {
+  return [
+    {
+      files: [
+        "components/foundation/**/*.ts",
+        "components/kubeflow/**/*.ts",
+        "components/tenants/**/*.ts",
+      ],
+      rules: {
+        "no-restricted-syntax": [
+          "error",
+          {
+            selector: "MemberExpression[object.name='cfg'][property.name='cluster']",
+            message: `cfg.cluster is ${CLUSTER_FACTS}`,
+          },
+          {
+            selector: "MemberExpression[object.property.name='cluster'][property.name='gpuPools']",
+            message: `.cluster.gpuPools is ${CLUSTER_FACTS}`,
+          },
+          {
+            selector: "ImportSpecifier[imported.name='gpuPoolsOf']",
+            message: `gpuPoolsOf reads ${CLUSTER_FACTS}`,
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -81,6 +117,7 @@ export default tseslint.config(
     },
   },
   ...floorRules(),
+  ...clusterFactsRules(),
   {
     files: ["components/kubeflow/pipelinesTenantSync.hook.mjs", "scripts/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },

@@ -9,55 +9,26 @@ import { programPrincipalArn } from "./cluster/aws/controlPlane";
 import { ExistingCluster, ResolvedKubeconfig } from "./cluster/existing";
 import { ClusterFacts, ClusterLayer, clusterFromStack } from "./cluster/facts";
 import { GkeCluster } from "./cluster/gcp";
-import { GpuPool, PlatformConfig, TenantConfig, TenantSchema } from "./config/schema";
+import { PlatformConfig, TenantConfig } from "./config/schema";
 import { CertManager } from "./foundation/certManager";
-import { dataNamespace } from "./foundation/dataNamespace";
+import { platformData } from "./foundation/dataServices";
 import { Dex } from "./foundation/dex";
 import { IngressAuth } from "./foundation/ingressAuth";
 import { Istio } from "./foundation/istio";
-import { Minio } from "./foundation/minio";
-import { ManagedMysql, Mysql } from "./foundation/mysql";
 import { OAuth2Proxy } from "./foundation/oauth2Proxy";
-import { ObjectStoreCredentials } from "./foundation/objectStoreCredentials";
-import { KubeflowCore } from "./kubeflow/core";
-import { Pipelines } from "./kubeflow/pipelines";
-import { ObjectStoreEndpoint } from "./kubeflow/pipelinesTransforms";
-import { defaultTenantName } from "./lib/naming";
-import { Tenants, Toleration } from "./tenants/tenant";
-import { TenantObjectStoreFacts } from "./tenants/objectStore";
-import { appsOnPlatformDatabase, enabledApps, needsPlatformDatabase } from "./config/apps";
-import { AppDatabase, AppDatabaseConnection } from "./foundation/mysql";
 import { buildApps } from "./kubeflow/apps";
+import { KubeflowCore } from "./kubeflow/core";
+import { dashboardLinks } from "./kubeflow/dashboardLinks";
+import { appTenantObjects, dataNeeds, enabledModules } from "./kubeflow/registry";
+import { apiVersionAliases } from "./lib/apiVersionAliases";
 import { mirrorImages } from "./lib/images";
 import { requireStackOutput } from "./lib/stackOutputs";
 import { toResourceTransform } from "./lib/transforms";
-import { noteStackTransforms } from "./upstream/run";
-import { apiVersionAliases } from "./lib/apiVersionAliases";
 import { requireUpgradePath } from "./migrations/record";
-import { useSources } from "./upstream/run";
+import { TenantLayerFacts, effectiveTenants, tenantLayerFacts } from "./tenants/facts";
+import { Tenants } from "./tenants/tenants";
 import { sourcesDirectory } from "./upstream/resolve";
-
-/**
- * The first user's own tenant gets a modest quota, as every tenant must (see the policy pack), and
- * no GPUs: a bound the policy pack can check on a cluster with GPU pools (where every tenant's
- * quota must cover GPUs) and a no-op elsewhere. To give that user GPUs, add a tenant file they own;
- * it replaces the automatic tenant.
- */
-export const DEFAULT_TENANT_QUOTA = { cpu: "4", memory: "8Gi", storage: "50Gi", gpu: 0 };
-
-/** Config tenants plus the first static user's own tenant, unless disabled or already owned. */
-export function effectiveTenants(cfg: PlatformConfig): TenantConfig[] {
-  const first = cfg.auth.staticUsers[0];
-  const owns = (t: TenantConfig) => t.owner.toLowerCase() === first.email.toLowerCase();
-  if (!cfg.defaultTenant || !first || cfg.tenants.some(owns)) return cfg.tenants;
-  const name = defaultTenantName(first.email);
-  if (cfg.tenants.some((t) => t.name === name)) return cfg.tenants;
-  // Parsed through the schema so the defaults (LimitRange values) are the schema's own.
-  return [
-    TenantSchema.parse({ name, owner: first.email, quota: DEFAULT_TENANT_QUOTA }),
-    ...cfg.tenants,
-  ];
-}
+import { noteStackTransforms, useSources } from "./upstream/run";
 
 export interface PlatformOutputs {
   context: pulumi.Input<string>;
@@ -72,59 +43,6 @@ export interface PlatformOutputs {
   kubeconfig?: pulumi.Output<string>;
   clusterFacts?: ClusterFacts & { clusterIdentifier?: pulumi.Input<string> };
 }
-
-/** What the tenants layer needs from the platform layer; a platform stack exports it. */
-export interface TenantLayerFacts {
-  /** The Pipelines object store, when Pipelines runs. */
-  objectStore?: TenantObjectStoreFacts;
-  /** Tolerations for the GPU PodDefault. */
-  gpuTolerations: Toleration[];
-  /**
-   * The most GPUs the platform's GPU pools hold (Σ maxNodes × gpusPerNode). A tenants stack has no
-   * pools of its own: its policy config checks its tenants' GPU quotas against this.
-   */
-  gpuCapacity: number;
-}
-
-/** The facts, from the platform's config (platform keys passed in when tenants share them). Pure. */
-export function tenantLayerFacts(
-  cfg: PlatformConfig,
-  gpuPools: GpuPool[],
-  platformKeys?: TenantObjectStoreFacts["platformKeys"],
-): TenantLayerFacts {
-  const pipelines = enabledApps(cfg.profile, cfg.components).has("pipelines");
-  const shared = cfg.objectStore.kind === "s3" && cfg.objectStore.tenantIsolation === "shared";
-  return {
-    objectStore: pipelines
-      ? {
-          // A managed bucket is S3 to the tenants: they bring keys or use their cloud identity.
-          kind: cfg.objectStore.kind === "minio" ? "minio" : "s3",
-          bucket: cfg.objectStore.bucket ?? "",
-          shared,
-          ...(shared ? { platformKeys } : {}),
-        }
-      : undefined,
-    gpuTolerations: gpuTolerations(gpuPools),
-    gpuCapacity: gpuCapacityOf(gpuPools),
-  };
-}
-
-/** The most GPUs the pools can hold: Σ maxNodes × gpusPerNode. Pure. */
-export function gpuCapacityOf(pools: GpuPool[]): number {
-  return pools.reduce((n, p) => n + (p.maxNodes ?? 0) * p.gpusPerNode, 0);
-}
-
-/** The tolerations that let a pod onto any of the GPU pools, without duplicates. */
-export function gpuTolerations(pools: GpuPool[]): GpuPool["tolerations"] {
-  const seen = new Map(pools.flatMap((p) => p.tolerations).map((t) => [JSON.stringify(t), t]));
-  return [...seen.values()];
-}
-
-/** Databases apps get on the platform's MySQL: name and user of each. */
-export const APP_DATABASES: Record<"katib" | "modelRegistry", AppDatabase> = {
-  katib: { app: "katib", database: "katib", user: "katib" },
-  modelRegistry: { app: "model-registry", database: "model_registry", user: "model_registry" },
-};
 
 /** Registers every resource; resolves once all are registered (tenants go in batches). */
 export async function buildPlatform(
@@ -231,10 +149,9 @@ async function buildTenants(
     "tenants",
     {
       tenants,
+      facts,
       profiles: deps.profiles,
       istio: deps.istio,
-      gpuTolerations: facts.gpuTolerations,
-      objectStore: facts.objectStore,
       minio: deps.minio,
       controllers: deps.controllers,
     },
@@ -260,106 +177,36 @@ interface PlatformLayer {
   afterTenants(tenants: pulumi.Resource | undefined, names: string[] | undefined): void;
 }
 
-/** Foundation, Kubeflow core and the enabled applications. */
+/** Foundation, data services, Kubeflow core and the enabled applications: wiring only. */
 function buildPlatformLayer(
   cfg: PlatformConfig,
   cluster: ClusterLayer,
   k8sOpts: pulumi.ComponentResourceOptions,
 ): PlatformLayer {
-  const apps = enabledApps(cfg.profile, cfg.components);
+  const { facts } = cluster;
+  const apps = enabledModules(cfg);
+  const installed = new Set(apps.map((m) => m.name));
   // Foundation
   const certManager = new CertManager("cert-manager", {}, k8sOpts);
   // The cloud's load balancer annotations first; the user's win.
   const ingress = {
     ...cfg.ingress,
-    serviceAnnotations: { ...cluster.facts.ingressAnnotations, ...cfg.ingress.serviceAnnotations },
+    serviceAnnotations: { ...facts.ingressAnnotations, ...cfg.ingress.serviceAnnotations },
   };
-  const istio = new Istio(
-    "istio",
-    { ingress, cni: cfg.istio.cni, platform: cfg.cluster.kind === "gcp" ? "gke" : undefined },
-    k8sOpts,
-  );
+  const { cni } = cfg.istio;
+  const istio = new Istio("istio", { ingress, cni, platform: facts.meshPlatform }, k8sOpts);
   const dex = new Dex("dex", { auth: cfg.auth, hostname: cfg.ingress.hostname }, k8sOpts);
   new OAuth2Proxy("oauth2-proxy", { clientSecret: dex.clientSecret }, k8sOpts);
-
   // Data services: only what the enabled apps use.
-  const appDatabases = appsOnPlatformDatabase(cfg.profile, cfg.components);
-  const needsDatabase = needsPlatformDatabase(cfg.profile, cfg.components);
-  const runsData =
-    (needsDatabase && ["inCluster", "managed"].includes(cfg.database.kind)) ||
-    (apps.has("pipelines") && cfg.objectStore.kind === "minio");
-  const dataNs = runsData
-    ? dataNamespace("kubeflow-data", { provider: cluster.provider })
-    : undefined;
-  const dataServices: pulumi.Resource[] = [];
-  let database:
-    { host: string; port: number; user: string; password: pulumi.Input<string> } | undefined;
-  const appConnections: Partial<Record<"katib" | "modelRegistry", AppDatabaseConnection>> = {};
-  if (needsDatabase && cfg.database.kind === "inCluster") {
-    const mysql = new Mysql(
-      "mysql",
-      {
-        storageGiB: cfg.database.storageGiB,
-        storageClass: cluster.facts.storageClass,
-        namespace: dataNs!,
-        appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
-        credentials: cfg.database.credentials && {
-          rootPassword: pulumi.secret(cfg.database.credentials.rootPassword),
-          kfpPassword: pulumi.secret(cfg.database.credentials.kfpPassword),
-        },
-      },
-      k8sOpts,
-    );
-    dataServices.push(mysql);
-    database = mysql.connection;
-    for (const a of appDatabases) appConnections[a] = mysql.appConnections[APP_DATABASES[a].app];
-  } else if (needsDatabase && cfg.database.kind === "managed" && cluster.facts.managedDatabase) {
-    const managed = new ManagedMysql(
-      "mysql",
-      {
-        ...cluster.facts.managedDatabase,
-        namespace: dataNs!,
-        appDatabases: appDatabases.map((a) => APP_DATABASES[a]),
-      },
-      k8sOpts,
-    );
-    dataServices.push(managed);
-    database = managed.connection;
-    for (const a of appDatabases) appConnections[a] = managed.appConnections[APP_DATABASES[a].app];
-  } else if (needsDatabase && cfg.database.kind === "external") {
-    const password = pulumi.secret(cfg.database.password);
-    database = {
-      host: cfg.database.host,
-      port: cfg.database.port,
-      user: cfg.database.user,
-      password,
-    };
-    // Apps use the same server and user, each with its database (which must exist).
-    for (const a of appDatabases)
-      appConnections[a] = {
-        host: cfg.database.host,
-        port: cfg.database.port,
-        user: cfg.database.user,
-        database: APP_DATABASES[a].database,
-        password,
-      };
-  }
-  for (const a of ["katib", "modelRegistry"] as const) {
-    const db = cfg.components[a].database;
-    if (apps.has(a) && db.kind === "external")
-      appConnections[a] = {
-        host: db.host,
-        port: db.port,
-        user: db.user,
-        database: db.name,
-        password: pulumi.secret(db.password),
-      };
-  }
-
+  const data = platformData(cfg, dataNeeds(cfg), cluster, k8sOpts);
   // Kubeflow core
   const core = new KubeflowCore(
     "kubeflow",
-    { certManager: certManager.ready, istio: istio.ready, apps },
+    {
+      certManager: certManager.ready,
+      istio: istio.ready,
+      dashboardMenu: dashboardLinks(installed),
+    },
     k8sOpts,
   );
   new IngressAuth(
@@ -371,99 +218,35 @@ function buildPlatformLayer(
     },
     k8sOpts,
   );
-
-  let platformKeys: TenantObjectStoreFacts["platformKeys"];
-  let minioServer: pulumi.Resource[] | undefined;
-  let pipelines: Pipelines | undefined;
-  if (apps.has("pipelines")) {
-    const credentials = new ObjectStoreCredentials(
-      "object-store-credentials",
-      { objectStore: cfg.objectStore, managedKeys: cluster.facts.managedObjectStore?.keys },
-      k8sOpts,
-    );
-    platformKeys = credentials.platform;
-    let store: ObjectStoreEndpoint;
-    if (cfg.objectStore.kind === "minio") {
-      const minio = new Minio(
-        "minio",
-        {
-          bucket: cfg.objectStore.bucket ?? "",
-          storageGiB: cfg.objectStore.storageGiB,
-          storageClass: cluster.facts.storageClass,
-          namespace: dataNs!,
-          platformCredentials: credentials.platform,
-        },
-        k8sOpts,
-      );
-      dataServices.push(minio);
-      minioServer = [minio];
-      store = { ...minio.endpoint, region: "us-east-1", bucket: cfg.objectStore.bucket };
-    } else if (cfg.objectStore.kind === "s3") {
-      const [host, port] = cfg.objectStore.endpoint.split(":");
-      store = {
-        host,
-        port: port ? Number(port) : cfg.objectStore.secure ? 443 : 80,
-        secure: cfg.objectStore.secure,
-        region: cfg.objectStore.region,
-        bucket: cfg.objectStore.bucket,
-        workloadIdentity: cfg.objectStore.serviceAccountAnnotations,
-      };
-    } else {
-      const m = cluster.facts.managedObjectStore!;
-      store = {
-        host: m.host,
-        port: m.port,
-        secure: m.secure,
-        region: m.region,
-        bucket: m.bucket,
-        workloadIdentity: m.workloadIdentity,
-      };
-    }
-    pipelines = new Pipelines(
-      "pipelines",
-      {
-        settings: cfg.components.pipelines,
-        database: database!,
-        objectStore: store,
-        platformCredentials: credentials.platform,
-        dependsOn: [core.namespace, ...certManager.ready, ...istio.ready, ...dataServices],
-      },
-      k8sOpts,
-    );
-  }
-
   // Kubeflow applications
-  const appsBuilt = buildApps(
-    cfg,
-    apps,
-    {
-      base: [core.namespace, ...certManager.ready, ...istio.ready],
-      mesh: [...istio.ready, ...certManager.ready],
-      data: dataServices,
-      databases: appConnections,
-    },
+  const base = [core.namespace, ...certManager.ready, ...istio.ready];
+  const mesh = [...istio.ready, ...certManager.ready];
+  const { components, images } = cfg;
+  const built = buildApps(
+    { apps, components, gpuPools: facts.gpuPools, imageRegistry: images.registry, data },
+    { base, mesh, data: data.ready },
     k8sOpts,
   );
-
-  const scheme = "https";
   return {
     outputs: {
       context: cluster.context,
-      dashboardUrl:
-        cfg.ingress.hostname === "localhost"
-          ? `${scheme}://localhost:8443/`
-          : `${scheme}://${cfg.ingress.hostname}/`,
+      dashboardUrl: `https://${cfg.ingress.hostname === "localhost" ? "localhost:8443" : cfg.ingress.hostname}/`,
       staticUserPasswords: dex.passwords,
       // What per-tenant cloud identities (IAM roles, Google service accounts) need to trust.
-      tenantIdentity: cluster.facts.tenantIdentity,
+      tenantIdentity: facts.tenantIdentity,
     },
-    facts: tenantLayerFacts(cfg, cluster.facts.gpuPools, platformKeys),
+    facts: tenantLayerFacts(
+      cfg,
+      facts.gpuPools,
+      data.objectStore?.platformCredentials,
+      appTenantObjects(cfg),
+    ),
     tenantDeps: {
       profiles: [core.profiles, core.podDefaults],
       istio: istio.ready,
-      minio: minioServer,
-      controllers: [...(pipelines ? [pipelines] : []), ...appsBuilt.controllers],
+      minio: data.minio,
+      controllers: built.controllers,
     },
-    afterTenants: (tenants, names) => appsBuilt.afterTenants(tenants, names),
+    afterTenants: built.afterTenants,
   };
 }

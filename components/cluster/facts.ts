@@ -1,36 +1,21 @@
 // What the cluster layer hands the platform layer, whatever the cluster kind: a Kubernetes provider
-// and the facts the platform needs (storage, GPU pools, load balancer annotations, managed data
-// services, what tenants' cloud identities trust).
+// and the facts the platform needs (storage, GPU pools, the mesh's platform, load balancer
+// annotations, managed data services, what tenants' cloud identities trust). Below the cluster layer
+// nothing reads the cluster's config: a platform stack on a cluster stack sees the same facts.
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { stringify } from "yaml";
 import { DatabaseConfig, GpuPool, ObjectStoreConfig } from "../config/schema";
 import { dnsLabelName } from "../lib/naming";
 import { requireStackOutput } from "../lib/stackOutputs";
-import { ExternalAddressType, addressTypeOf } from "../foundation/externalService";
+import { ManagedDatabaseFacts, ManagedObjectStoreFacts } from "../foundation/dataServices";
+import { addressTypeOf } from "../foundation/externalService";
+import { IstioPlatform } from "../foundation/istio";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { KubernetesProviderSettings, kubernetesProviderOptions } from "../lib/k8sProvider";
 
-export interface ManagedDatabaseFacts {
-  host: pulumi.Output<string>;
-  /** The host is an address of this type (Cloud SQL's private IP); absent: a DNS name. */
-  hostAddressType?: ExternalAddressType;
-  port: number;
-  adminUser: string;
-  adminPassword: pulumi.Output<string>;
-}
-
-export interface ManagedObjectStoreFacts {
-  host: string;
-  port: number;
-  secure: boolean;
-  region: string;
-  bucket: string;
-  /** Annotations for the Pipelines service accounts (IRSA role, GCP service account). */
-  workloadIdentity?: Record<string, pulumi.Input<string>>;
-  /** S3 keys when the store needs them (GCS HMAC keys for Pipelines' S3 client). */
-  keys?: pulumi.Output<AccessKey>;
-}
+// What the cluster layer hands down about data services is named with the rest of that vocabulary.
+export type { ManagedDatabaseFacts, ManagedObjectStoreFacts };
 
 export interface ClusterFacts {
   /** StorageClass for platform volumes; undefined means the cluster default. */
@@ -38,6 +23,8 @@ export interface ClusterFacts {
   /** A ReadWriteMany StorageClass for shared notebook volumes, when created. */
   rwxStorageClass?: string;
   gpuPools: GpuPool[];
+  /** The platform the mesh's CNI agent must be set up for ("gke": GKE's CNI bin directory). @default none */
+  meshPlatform?: IstioPlatform;
   /** What the ingress gateway's Service needs for the cloud's load balancer. */
   ingressAnnotations: Record<string, string>;
   managedDatabase?: ManagedDatabaseFacts;

@@ -242,13 +242,26 @@ export const ImagesSchema = z
   })
   .prefault({});
 
-/** Whether each app runs, from the preset and the explicit settings. Pure. */
-export function enabledApps(profile: keyof typeof PRESETS, apps: AppsConfig): Set<AppName> {
-  return new Set(APP_NAMES.filter((a) => apps[a].enabled ?? PRESETS[profile].includes(a)));
+/** Whether one app runs: its own setting, else whether the preset includes it. Pure. */
+export function appEnabled(profile: keyof typeof PRESETS, apps: AppsConfig, name: string): boolean {
+  const settings = (apps as Partial<Record<string, AppSettings>>)[name];
+  return settings?.enabled ?? (PRESETS[profile] as readonly string[]).includes(name);
 }
 
-/** Apps with a database of their own. */
-export type DatabaseApp = "katib" | "modelRegistry";
+/** Whether each app runs, from the preset and the explicit settings. Pure. */
+export function enabledApps(profile: keyof typeof PRESETS, apps: AppsConfig): Set<AppName> {
+  return new Set(APP_NAMES.filter((a) => appEnabled(profile, apps, a)));
+}
+
+/** Apps with a database of their own: those whose settings have `database` (derived, never spelled). */
+export type DatabaseApp = {
+  [A in AppName]: AppsConfig[A] extends { database: unknown } ? A : never;
+}[AppName];
+
+const APP_DEFAULTS = AppsSchema.parse({}) as Record<AppName, object>;
+export const DATABASE_APPS = APP_NAMES.filter(
+  (a): a is DatabaseApp => "database" in APP_DEFAULTS[a],
+);
 
 /** The enabled apps that keep their database on the platform's server. Pure. */
 export function appsOnPlatformDatabase(
@@ -256,9 +269,7 @@ export function appsOnPlatformDatabase(
   apps: AppsConfig,
 ): DatabaseApp[] {
   const on = enabledApps(profile, apps);
-  return (["katib", "modelRegistry"] as const).filter(
-    (a) => on.has(a) && apps[a].database.kind === "platform",
-  );
+  return DATABASE_APPS.filter((a) => on.has(a) && apps[a].database.kind === "platform");
 }
 
 /** Whether any enabled app uses the platform's database (Pipelines always does). Pure. */

@@ -3,9 +3,8 @@
 // cluster roles, the Profiles controller with KFAM, the Central Dashboard and the PodDefaults
 // webhook. Upstream's plain-HTTP gateway is dropped: ours (foundation/ingressAuth.ts) serves TLS.
 import * as pulumi from "@pulumi/pulumi";
-import { AppName } from "../config/apps";
+import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
-import { dashboardLinks } from "./dashboardLinks";
 import { upstreamKustomization } from "../upstream/kustomize";
 import { manifests } from "../versions";
 
@@ -22,8 +21,8 @@ export interface KubeflowCoreArgs {
   /** Ready cert-manager (issuer) and Istio (CRDs, webhook). */
   certManager: pulumi.Resource[];
   istio: pulumi.Resource[];
-  /** The apps the stack installs: the dashboard links only these. @default none */
-  apps?: Set<AppName>;
+  /** The dashboard's menu: links to the installed apps only (dashboardLinks.ts). */
+  dashboardMenu: ObjectTransform;
 }
 
 export class KubeflowCore extends pulumi.ComponentResource {
@@ -75,7 +74,7 @@ export class KubeflowCore extends pulumi.ComponentResource {
       `${name}-central-dashboard`,
       {
         overlay: { paths: manifests.centralDashboard.paths },
-        transforms: [dashboardLinks(args.apps ?? new Set()), ...transforms],
+        transforms: [args.dashboardMenu, ...transforms],
       },
       { parent: this, dependsOn: after },
     );

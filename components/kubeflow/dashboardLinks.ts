@@ -1,64 +1,52 @@
 // The Central Dashboard's menu names only what the stack installs. Upstream's
 // centraldashboard-config (applications/centraldashboard at 26.03, kserve overlay) links Notebooks,
-// TensorBoards, Volumes, Katib, KServe and Pipelines whatever is installed, and not Model Registry
-// (its UI is routed at /model-registry/ by upstream's model-registry-ui VirtualService).
-import { AppName } from "../config/apps";
+// TensorBoards, Volumes, Katib, KServe and Pipelines whatever is installed, and lacks some apps'
+// links (Model Registry's): each app's module says which path is its (`dashboardLink`) and what to
+// add when upstream has no link to it.
 import { forObject, ObjectTransform } from "../lib/transforms";
+import { DashboardLink } from "./app";
+import { APPS, AppRegistry } from "./registry";
 
-type Link = { type?: string; link?: string; text?: string; icon?: string; items?: Link[] };
-
-/** Which app a dashboard link leads to, by its path. */
-const LINK_APPS: [RegExp, AppName][] = [
-  [/^\/jupyter\//, "notebooks"],
-  [/^\/tensorboards\//, "tensorboards"],
-  [/^\/volumes\//, "volumes"],
-  [/^\/katib\//, "katib"],
-  [/^\/kserve-endpoints\//, "kserve"],
-  [/^\/pipeline\//, "pipelines"],
-  [/^\/model-registry\//, "modelRegistry"],
-];
-
-export const MODEL_REGISTRY_LINK: Link = {
-  type: "item",
-  link: "/model-registry/",
-  text: "Model Registry",
-  icon: "assignment",
-};
-
-function appOf(link: Link): AppName | undefined {
-  const path = link.link ?? link.items?.[0]?.link ?? "";
-  return LINK_APPS.find(([re]) => re.test(path))?.[1];
-}
-
-/** The links, without those of apps not installed, with Model Registry when it is. Pure. */
+/** The links, without those of apps not installed, with the installed apps' missing ones. Pure. */
 export function dashboardMenu(
   links: Record<string, unknown>,
-  apps: Set<AppName>,
+  installed: ReadonlySet<string>,
+  registry: AppRegistry = APPS,
 ): Record<string, unknown> {
-  const keep = (l: Link) => {
-    const app = appOf(l);
-    return app === undefined || apps.has(app);
+  const linked = Object.values(registry).filter((m) => m.dashboardLink);
+  const appOf = (link: DashboardLink) => {
+    const path = link.link ?? link.items?.[0]?.link ?? "";
+    return linked.find((m) => m.dashboardLink!.path.test(path))?.name;
   };
-  const menu = ((links.menuLinks as Link[] | undefined) ?? []).filter(keep);
-  if (apps.has("modelRegistry") && !menu.some((l) => appOf(l) === "modelRegistry"))
-    menu.push(MODEL_REGISTRY_LINK);
+  const keep = (l: DashboardLink) => {
+    const app = appOf(l);
+    return app === undefined || installed.has(app);
+  };
+  const menu = ((links.menuLinks as DashboardLink[] | undefined) ?? []).filter(keep);
+  for (const m of linked) {
+    const add = m.dashboardLink!.add;
+    if (add && installed.has(m.name) && !menu.some((l) => appOf(l) === m.name)) menu.push(add);
+  }
   return {
     ...links,
     menuLinks: menu,
     ...(Array.isArray(links.quickLinks)
-      ? { quickLinks: (links.quickLinks as Link[]).filter(keep) }
+      ? { quickLinks: (links.quickLinks as DashboardLink[]).filter(keep) }
       : {}),
   };
 }
 
 /** The transform on upstream's centraldashboard-config. */
-export function dashboardLinks(apps: Set<AppName>): ObjectTransform {
+export function dashboardLinks(
+  installed: ReadonlySet<string>,
+  registry: AppRegistry = APPS,
+): ObjectTransform {
   return forObject("ConfigMap", "centraldashboard-config", (obj) => {
     const data = (obj.data ?? {}) as Record<string, string>;
     if (!data.links) return obj;
     obj.data = {
       ...data,
-      links: JSON.stringify(dashboardMenu(JSON.parse(data.links), apps), null, 2),
+      links: JSON.stringify(dashboardMenu(JSON.parse(data.links), installed, registry), null, 2),
     };
     return obj;
   });

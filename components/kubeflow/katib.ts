@@ -1,16 +1,17 @@
 // Katib from kubeflow/manifests (katib-with-kubeflow: Kubeflow roles, UI routing, cert-manager
 // webhooks) on a database of its own instead of its bundled MySQL. The tenant namespaces carry the
-// label that turns on metrics-collector injection (components/tenants/tenant.ts).
+// label that turns on metrics-collector injection (components/tenants/namespace.ts).
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { AppDatabaseConnection } from "../foundation/mysql";
+import { AppDatabaseConnection } from "../foundation/dataServices";
 import { labels } from "../lib/k8s";
 import { ObjectRef, upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform, forObject } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
+import { AppModule } from "./app";
 
 /** Controller, DB manager and UI. */
 export const KATIB_REQUESTS: AppRequests = {
@@ -104,3 +105,28 @@ export class Katib extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const KATIB: AppModule<"katib"> = {
+  name: "katib",
+  doc: {
+    title: "Katib (controller, UI, DB manager)",
+    file: "components/kubeflow/katib.ts",
+    needs: "a database (its own, on the platform MySQL by default), cert-manager, Istio",
+    options: "`database` (platform or external)",
+  },
+  artifacts: [manifests.katib],
+  requests: [KATIB_REQUESTS],
+  dashboardLink: { path: /^\/katib\// },
+  database: { app: "katib", database: "katib", user: "katib" },
+  build: (ctx) => ({
+    component: new Katib(
+      "katib",
+      {
+        settings: ctx.settings,
+        database: ctx.appDatabase!,
+        dependsOn: [...ctx.deps.base, ...ctx.deps.data],
+      },
+      ctx.opts,
+    ),
+  }),
+};

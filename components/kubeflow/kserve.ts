@@ -12,6 +12,7 @@ import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts, manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
 import { manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 /** The KServe controller. */
 export const KSERVE_REQUESTS: AppRequests = {
@@ -158,3 +159,31 @@ export class KServe extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const KSERVE: AppModule<"kserve"> = {
+  name: "kserve",
+  doc: {
+    title: "KServe controller and models web app",
+    file: "components/kubeflow/kserve.ts",
+    needs: "cert-manager, Istio; Knative Serving in serverless mode",
+    options: "`mode` (serverless or rawDeployment)",
+  },
+  artifacts: [charts.kserveCrd, charts.kserve, manifests.modelsWebApp],
+  requests: [KSERVE_REQUESTS, MODELS_WEB_APP_REQUESTS],
+  dashboardLink: { path: /^\/kserve-endpoints\// },
+  after: ["knativeServing"],
+  build: (ctx) => {
+    const knative = ctx.built.knativeServing;
+    const serverless = ctx.settings.mode === "serverless" && knative;
+    return {
+      component: new KServe(
+        "kserve",
+        {
+          settings: ctx.settings,
+          dependsOn: [...ctx.deps.base, ...(serverless ? (knative.ready ?? []) : [])],
+        },
+        ctx.opts,
+      ),
+    };
+  },
+};

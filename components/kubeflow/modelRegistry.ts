@@ -3,7 +3,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AppSettings } from "../config/apps";
-import { AppDatabaseConnection } from "../foundation/mysql";
+import { AppDatabaseConnection } from "../foundation/dataServices";
 import { labels } from "../lib/k8s";
 import { ObjectRef } from "../upstream/kustomize";
 import { ObjectTransform, forObject } from "../lib/transforms";
@@ -11,6 +11,7 @@ import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
 import { manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 /** Server and UI. */
 export const MODEL_REGISTRY_REQUESTS: AppRequests = {
@@ -123,3 +124,33 @@ export class ModelRegistry extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const MODEL_REGISTRY: AppModule<"modelRegistry"> = {
+  name: "modelRegistry",
+  doc: {
+    title: "Model Registry server and UI",
+    file: "components/kubeflow/modelRegistry.ts",
+    needs: "a database (its own, on the platform MySQL by default), Istio",
+    options: "`database` (platform or external)",
+  },
+  artifacts: [manifests.modelRegistry],
+  requests: [MODEL_REGISTRY_REQUESTS],
+  // Upstream's dashboard config has no link to it; its UI is routed at /model-registry/ by
+  // upstream's model-registry-ui VirtualService.
+  dashboardLink: {
+    path: /^\/model-registry\//,
+    add: { type: "item", link: "/model-registry/", text: "Model Registry", icon: "assignment" },
+  },
+  database: { app: "model-registry", database: "model_registry", user: "model_registry" },
+  build: (ctx) => ({
+    component: new ModelRegistry(
+      "model-registry",
+      {
+        settings: ctx.settings,
+        database: ctx.appDatabase!,
+        dependsOn: [...ctx.deps.base, ...ctx.deps.data],
+      },
+      ctx.opts,
+    ),
+  }),
+};

@@ -10,6 +10,7 @@ import { upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { manifests } from "../versions";
+import { AppModule } from "./app";
 
 /** Notebook controller and Jupyter web app. */
 export const NOTEBOOKS_REQUESTS: AppRequests = {
@@ -173,3 +174,29 @@ export class Notebooks extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const NOTEBOOKS: AppModule<"notebooks"> = {
+  name: "notebooks",
+  doc: {
+    title: "Notebook controller, Jupyter web app",
+    file: "components/kubeflow/notebooks.ts",
+    needs: "Istio; GPU choices need cluster.gpuPools or gpus.tolerations",
+    options: "`images`, `gpus.enabled`, `gpus.tolerations`, `gpus.nodeSelector`",
+  },
+  artifacts: [manifests.notebookController, manifests.jupyterWebApp],
+  images: (settings) => settings.images ?? [],
+  requests: [NOTEBOOKS_REQUESTS],
+  dashboardLink: { path: /^\/jupyter\// },
+  build: (ctx) => ({
+    component: new Notebooks(
+      "notebooks",
+      {
+        settings: ctx.settings,
+        gpuPools: ctx.gpuPools,
+        registry: ctx.imageRegistry,
+        dependsOn: ctx.deps.base,
+      },
+      ctx.opts,
+    ),
+  }),
+};

@@ -10,15 +10,12 @@ import { AppSettings } from "../config/apps";
 import { AppRequests, workloadSettings } from "../lib/workloads";
 import { labels } from "../lib/k8s";
 import { upstreamKustomization } from "../upstream/kustomize";
+import { DatabaseEndpoint, ObjectStoreEndpoint } from "../foundation/dataServices";
 import { AccessKey } from "../foundation/objectStoreCredentials";
 import { images, manifests } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
-import {
-  DatabaseEndpoint,
-  ObjectStoreEndpoint,
-  TENANT_SYNC_CONFIGMAP,
-  pipelinesTransforms,
-} from "./pipelinesTransforms";
+import { TENANT_SYNC_CONFIGMAP, pipelinesTransforms } from "./pipelinesTransforms";
+import { AppModule } from "./app";
 
 export const HOOK_SOURCE = path.join(__dirname, "pipelinesTenantSync.hook.mjs");
 
@@ -170,3 +167,32 @@ export class Pipelines extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const PIPELINES: AppModule<"pipelines"> = {
+  name: "pipelines",
+  doc: {
+    title: "Kubeflow Pipelines (multi-user)",
+    file: "components/kubeflow/pipelines.ts",
+    needs: "database (MySQL), object store (MinIO or S3), cert-manager, Istio",
+  },
+  artifacts: [manifests.pipelines],
+  // The tenant sync hook runs on Node.
+  images: () => [images.node],
+  requests: [PIPELINES_REQUESTS],
+  dashboardLink: { path: /^\/pipeline\// },
+  platformDatabase: true,
+  objectStore: true,
+  build: (ctx) => ({
+    component: new Pipelines(
+      "pipelines",
+      {
+        settings: ctx.settings,
+        database: ctx.database!,
+        objectStore: ctx.objectStore!.endpoint,
+        platformCredentials: ctx.objectStore!.platformCredentials,
+        dependsOn: [...ctx.deps.base, ...ctx.deps.data],
+      },
+      ctx.opts,
+    ),
+  }),
+};

@@ -5,25 +5,7 @@ import { ObjectTransform, forObject, mergeData, removeEnv, setEnv } from "../lib
 import { K8sObject } from "../lib/k8s";
 import { contentHash, rollOnChange } from "../lib/rollout";
 import { stringify } from "yaml";
-
-export interface ObjectStoreEndpoint {
-  host: string;
-  port: number;
-  secure: boolean;
-  region: string;
-  bucket: string;
-  /**
-   * Pipelines services reach the store through workload identity (no keys): the annotations their
-   * service accounts get (values may be outputs, e.g. a role ARN: the engine resolves them in the
-   * transform's result before it registers the ServiceAccount).
-   */
-  workloadIdentity?: Record<string, import("@pulumi/pulumi").Input<string>>;
-}
-
-export interface DatabaseEndpoint {
-  host: string;
-  port: number;
-}
+import { DatabaseEndpoint, ObjectStoreEndpoint } from "../foundation/dataServices";
 
 export const TENANT_SYNC_CONFIGMAP = "kubeflow-platform-tenant-sync";
 

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";
 import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 export const PVC_VIEWER_REQUESTS: AppRequests = {
   workloads: 1,
@@ -20,3 +21,21 @@ export class PvcViewer extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const PVC_VIEWER: AppModule<"pvcViewer"> = {
+  name: "pvcViewer",
+  doc: {
+    title: "PVC viewer controller",
+    file: "components/kubeflow/pvcViewer.ts",
+    needs: "cert-manager",
+  },
+  artifacts: [manifests.pvcViewer],
+  requests: [PVC_VIEWER_REQUESTS],
+  build: (ctx) => ({
+    component: new PvcViewer(
+      "pvc-viewer",
+      { settings: ctx.settings, dependsOn: ctx.deps.base },
+      ctx.opts,
+    ),
+  }),
+};

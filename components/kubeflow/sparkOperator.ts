@@ -7,6 +7,7 @@ import { AppRoleRules, kubeflowRoles, VIEW_VERBS } from "./roles";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts } from "../versions";
 import { KUBEFLOW_NAMESPACE } from "./core";
+import { AppModule } from "./app";
 
 /** Controller and webhook. */
 export const SPARK_OPERATOR_REQUESTS: AppRequests = {
@@ -89,3 +90,26 @@ export class SparkOperator extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const SPARK_OPERATOR: AppModule<"sparkOperator"> = {
+  name: "sparkOperator",
+  doc: {
+    title: "Spark operator",
+    file: "components/kubeflow/sparkOperator.ts",
+    needs: "the tenant namespaces it watches",
+  },
+  artifacts: [charts.sparkOperator],
+  requests: [SPARK_OPERATOR_REQUESTS],
+  phase: "afterTenants",
+  build: (ctx) => ({
+    component: new SparkOperator(
+      "spark-operator",
+      {
+        settings: ctx.settings,
+        tenantNamespaces: ctx.tenants?.names,
+        dependsOn: [...ctx.deps.base, ...(ctx.tenants?.resource ? [ctx.tenants.resource] : [])],
+      },
+      ctx.opts,
+    ),
+  }),
+};

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";
 import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 export const TENSORBOARDS_REQUESTS: AppRequests = {
   workloads: 2,
@@ -20,3 +21,22 @@ export class Tensorboards extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const TENSORBOARDS: AppModule<"tensorboards"> = {
+  name: "tensorboards",
+  doc: {
+    title: "Tensorboard controller and web app",
+    file: "components/kubeflow/tensorboards.ts",
+    needs: "Istio",
+  },
+  artifacts: [manifests.tensorboards],
+  requests: [TENSORBOARDS_REQUESTS],
+  dashboardLink: { path: /^\/tensorboards\// },
+  build: (ctx) => ({
+    component: new Tensorboards(
+      "tensorboards",
+      { settings: ctx.settings, dependsOn: ctx.deps.base },
+      ctx.opts,
+    ),
+  }),
+};

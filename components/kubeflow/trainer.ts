@@ -9,6 +9,7 @@ import { upstreamKustomization } from "../upstream/kustomize";
 import { ObjectTransform } from "../lib/transforms";
 import { AppRequests, mergeResources } from "../lib/workloads";
 import { charts, manifests } from "../versions";
+import { AppModule } from "./app";
 
 export const TRAINER_NAMESPACE = "kubeflow-system";
 
@@ -120,3 +121,21 @@ export class Trainer extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const TRAINER: AppModule<"trainer"> = {
+  name: "trainer",
+  doc: {
+    title: "Kubeflow Trainer v2 with JobSet",
+    file: "components/kubeflow/trainer.ts",
+    needs: "kubeflow-system namespace (core)",
+  },
+  artifacts: [charts.trainer],
+  requests: [TRAINER_REQUESTS],
+  build: (ctx) => ({
+    component: new Trainer(
+      "trainer",
+      { settings: ctx.settings, dependsOn: ctx.deps.base },
+      ctx.opts,
+    ),
+  }),
+};

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";
 import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 export const TRAINING_OPERATOR_REQUESTS: AppRequests = {
   workloads: 1,
@@ -23,3 +24,21 @@ export class TrainingOperator extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const TRAINING_OPERATOR: AppModule<"trainingOperator"> = {
+  name: "trainingOperator",
+  doc: {
+    title: "Training Operator v1 (TFJob, PyTorchJob, MPIJob, XGBoostJob, PaddleJob, JAXJob)",
+    file: "components/kubeflow/trainingOperator.ts",
+    needs: "-",
+  },
+  artifacts: [manifests.trainingOperator],
+  requests: [TRAINING_OPERATOR_REQUESTS],
+  build: (ctx) => ({
+    component: new TrainingOperator(
+      "training-operator",
+      { settings: ctx.settings, dependsOn: ctx.deps.base },
+      ctx.opts,
+    ),
+  }),
+};

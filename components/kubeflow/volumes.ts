@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppRequests } from "../lib/workloads";
 import { manifests } from "../versions";
 import { ManifestsAppArgs, manifestsApp } from "./manifestsApp";
+import { AppModule } from "./app";
 
 export const VOLUMES_REQUESTS: AppRequests = {
   workloads: 1,
@@ -18,3 +19,18 @@ export class Volumes extends pulumi.ComponentResource {
     this.registerOutputs({});
   }
 }
+
+export const VOLUMES: AppModule<"volumes"> = {
+  name: "volumes",
+  doc: { title: "Volumes web app", file: "components/kubeflow/volumes.ts", needs: "Istio" },
+  artifacts: [manifests.volumesWebApp],
+  requests: [VOLUMES_REQUESTS],
+  dashboardLink: { path: /^\/volumes\// },
+  build: (ctx) => ({
+    component: new Volumes(
+      "volumes",
+      { settings: ctx.settings, dependsOn: ctx.deps.base },
+      ctx.opts,
+    ),
+  }),
+};

@@ -5,10 +5,18 @@ import { plannedAksFacts } from "../cluster/azure/plannedFacts";
 import { plannedGkeFacts } from "../cluster/gcp/plannedFacts";
 import { loadPlatformConfig, parsePlatformConfig } from "../config/load";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
+import { appTenantObjects } from "../kubeflow/registry";
 import { dnsLabelName } from "../lib/naming";
-import { buildPlatform, tenantLayerFacts } from "../platform";
+import { buildPlatform } from "../platform";
+import { tenantLayerFacts } from "../tenants/facts";
 import { resetRun } from "../upstream/run";
-import { installRecorder, Registration, SECRET_PLACEHOLDER, settle } from "./recorder";
+import {
+  installRecorder,
+  Registration,
+  SECRET_PLACEHOLDER,
+  settle,
+  StackOutputs,
+} from "./recorder";
 import { readStackPlatformConfig, readStackProviderConfig, stackFile } from "./stackConfig";
 
 /**
@@ -33,11 +41,13 @@ export function referencedStackOutputs(fullyQualifiedName: string): Record<strin
           { gpuPools?: GpuPool[] } | undefined
       )?.gpuPools ?? [])
     : gpuPoolsOf(cfg.cluster);
-  return { tenantFacts: tenantLayerFacts(cfg, gpuPools, placeholderKeys) };
+  return {
+    tenantFacts: tenantLayerFacts(cfg, gpuPools, placeholderKeys, appTenantObjects(cfg)),
+  };
 }
 
 /** The facts a cluster stack exports, from its config (deployed values as placeholders). */
-function plannedClusterFacts(cfg: PlatformConfig, stack: string): Record<string, unknown> {
+export function plannedClusterFacts(cfg: PlatformConfig, stack: string): Record<string, unknown> {
   const deployed = {
     host: "mysql.managed.invalid",
     secret: SECRET_PLACEHOLDER,
@@ -70,12 +80,14 @@ export const PROJECT = "kubeflow-platform";
 
 /**
  * The registrations `pulumi up` would make for a stack config. `providerConfig` is the stack's
- * other config (aws:region, ...); @default the stack file's, when there is one.
+ * other config (aws:region, ...); @default the stack file's, when there is one. `stackOutputs` are
+ * what the stacks it references export; @default computed from their stack files.
  */
 export async function evaluatePlatform(
   stack: string,
   rawPlatformConfig: unknown,
   providerConfig: Record<string, string> = readStackProviderConfig(stack),
+  stackOutputs: StackOutputs = referencedStackOutputs,
 ): Promise<Registration[]> {
   // Pulumi captures a stack trace for every promise it makes (dozens per resource) and the plan
   // shows none of them: capturing them was half the plan's time. PLAN_STACK_TRACES=1 keeps them
@@ -88,7 +100,7 @@ export async function evaluatePlatform(
     process.setSourceMapsEnabled(false);
   }
   try {
-    return await evaluate(stack, rawPlatformConfig, providerConfig);
+    return await evaluate(stack, rawPlatformConfig, providerConfig, stackOutputs);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     process.setSourceMapsEnabled(sourceMaps);
@@ -99,6 +111,7 @@ async function evaluate(
   stack: string,
   rawPlatformConfig: unknown,
   providerConfig: Record<string, string>,
+  stackOutputs: StackOutputs,
 ): Promise<Registration[]> {
   resetRun();
   const monitor = installRecorder({
@@ -111,20 +124,25 @@ async function evaluate(
         : { [`${PROJECT}:platform`]: JSON.stringify(rawPlatformConfig) }),
     },
     secretKeys: [`${PROJECT}:platform`],
-    stackOutputs: referencedStackOutputs,
+    stackOutputs,
   });
   const cfg = loadPlatformConfig();
   // Offline: no kubeconfig is read. The context is the configured one or, stated, the current one.
   const context =
     (cfg.cluster.kind === "existing" ? cfg.cluster.context : undefined) ??
     "<kubeconfig current-context>";
-  await buildPlatform(cfg, {
-    kubeconfig: {
-      kubeconfigPath: cfg.cluster.kind === "existing" ? cfg.cluster.kubeconfig : undefined,
-      context,
-      clusterIdentifier: context,
-    },
-  });
-  await settle();
+  try {
+    await buildPlatform(cfg, {
+      kubeconfig: {
+        kubeconfigPath: cfg.cluster.kind === "existing" ? cfg.cluster.kubeconfig : undefined,
+        context,
+        clusterIdentifier: context,
+      },
+    });
+  } finally {
+    // Also when the program fails (a missing stack output): registrations still in flight would
+    // otherwise reach the next evaluation's recorder, named after its stack.
+    await settle();
+  }
   return [...monitor.registrations].sort((a, b) => a.urn.localeCompare(b.urn));
 }

@@ -2,9 +2,9 @@
 // config. Each component's numbers are the constants its values and transforms apply, so the
 // figure is what the cluster is asked for, Istio proxies of meshed workloads included; the render
 // tests hold it equal to what the rendered objects request.
-import { AppName, enabledApps, needsPlatformDatabase } from "../config/apps";
 import { PlatformConfig } from "../config/schema";
 import { CERT_MANAGER_REQUESTS } from "../foundation/certManager";
+import { usesPlatformDatabase } from "../foundation/dataServices";
 import { DEX_REQUESTS } from "../foundation/dex";
 import {
   INGRESS_GATEWAY_REQUESTS,
@@ -12,26 +12,11 @@ import {
   ISTIOD_REQUESTS,
   SIDECAR_REQUESTS,
 } from "../foundation/istio";
-import {
-  KNATIVE_EVENTING_REQUESTS,
-  KNATIVE_SERVING_REQUESTS,
-  LOCAL_GATEWAY_REQUESTS,
-} from "../foundation/knative";
 import { MINIO_REQUESTS } from "../foundation/minio";
 import { MYSQL_REQUESTS } from "../foundation/mysql";
 import { OAUTH2_PROXY_REQUESTS } from "../foundation/oauth2Proxy";
 import { CORE_REQUESTS } from "../kubeflow/core";
-import { KATIB_REQUESTS } from "../kubeflow/katib";
-import { KSERVE_REQUESTS, MODELS_WEB_APP_REQUESTS } from "../kubeflow/kserve";
-import { MODEL_REGISTRY_REQUESTS } from "../kubeflow/modelRegistry";
-import { NOTEBOOKS_REQUESTS } from "../kubeflow/notebooks";
-import { PIPELINES_REQUESTS } from "../kubeflow/pipelines";
-import { PVC_VIEWER_REQUESTS } from "../kubeflow/pvcViewer";
-import { SPARK_OPERATOR_REQUESTS } from "../kubeflow/sparkOperator";
-import { TENSORBOARDS_REQUESTS } from "../kubeflow/tensorboards";
-import { TRAINER_REQUESTS } from "../kubeflow/trainer";
-import { TRAINING_OPERATOR_REQUESTS } from "../kubeflow/trainingOperator";
-import { VOLUMES_REQUESTS } from "../kubeflow/volumes";
+import { APPS, AppRegistry, dataNeeds, enabledModules, settingsOf } from "../kubeflow/registry";
 import { AppRequests, WorkloadSettings, appFootprint } from "../lib/workloads";
 
 export interface FootprintRow {
@@ -39,22 +24,6 @@ export interface FootprintRow {
   cpuMillis: number;
   memoryMiB: number;
 }
-
-const APP_REQUESTS: Record<AppName, AppRequests[]> = {
-  pipelines: [PIPELINES_REQUESTS],
-  notebooks: [NOTEBOOKS_REQUESTS],
-  katib: [KATIB_REQUESTS],
-  trainer: [TRAINER_REQUESTS],
-  kserve: [KSERVE_REQUESTS, MODELS_WEB_APP_REQUESTS],
-  knativeServing: [KNATIVE_SERVING_REQUESTS, LOCAL_GATEWAY_REQUESTS],
-  volumes: [VOLUMES_REQUESTS],
-  tensorboards: [TENSORBOARDS_REQUESTS],
-  pvcViewer: [PVC_VIEWER_REQUESTS],
-  modelRegistry: [MODEL_REGISTRY_REQUESTS],
-  sparkOperator: [SPARK_OPERATOR_REQUESTS],
-  trainingOperator: [TRAINING_OPERATOR_REQUESTS],
-  knativeEventing: [KNATIVE_EVENTING_REQUESTS],
-};
 
 function row(component: string, parts: [AppRequests, WorkloadSettings][]): FootprintRow {
   const sum = parts
@@ -70,10 +39,10 @@ function row(component: string, parts: [AppRequests, WorkloadSettings][]): Footp
 }
 
 /** Per-component requests for a config, foundation first, then the enabled apps. Pure. */
-export function footprint(cfg: PlatformConfig): FootprintRow[] {
+export function footprint(cfg: PlatformConfig, registry: AppRegistry = APPS): FootprintRow[] {
   // A tenants or cluster stack runs no platform workloads (a cluster stack's add-ons are the cloud's).
   if (cfg.layers === "tenants" || cfg.layers === "cluster") return [];
-  const apps = enabledApps(cfg.profile, cfg.components);
+  const needs = dataNeeds(cfg, registry);
   const rows: FootprintRow[] = [
     row("cert-manager", [[CERT_MANAGER_REQUESTS, {}]]),
     row("istio", [
@@ -85,16 +54,17 @@ export function footprint(cfg: PlatformConfig): FootprintRow[] {
     row("oauth2-proxy", [[OAUTH2_PROXY_REQUESTS, {}]]),
     row("kubeflow core", [[CORE_REQUESTS, {}]]),
   ];
-  if (needsPlatformDatabase(cfg.profile, cfg.components) && cfg.database.kind === "inCluster")
+  if (usesPlatformDatabase(needs) && cfg.database.kind === "inCluster")
     rows.push(row("mysql", [[MYSQL_REQUESTS, {}]]));
-  if (apps.has("pipelines") && cfg.objectStore.kind === "minio")
+  if (needs.objectStore && cfg.objectStore.kind === "minio")
     rows.push(row("minio", [[MINIO_REQUESTS, {}]]));
-  for (const a of apps) {
-    const settings = cfg.components[a];
+  for (const m of enabledModules(cfg, registry)) {
+    const settings = settingsOf(cfg.components, m.name);
+    // The user's resources are for the app's main part; its replicas for every part.
     rows.push(
       row(
-        a,
-        APP_REQUESTS[a].map((r, i) => [r, i === 0 ? settings : { replicas: settings.replicas }]),
+        m.name,
+        m.requests.map((r, i) => [r, i === 0 ? settings : { replicas: settings.replicas }]),
       ),
     );
   }

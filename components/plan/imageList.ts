@@ -1,30 +1,15 @@
 // Every image a stack will run, from the versions catalog, for mirroring into a private registry
 // (npm run images). The list follows the config: only enabled apps and the data services in use.
-import { AppName, enabledApps, needsPlatformDatabase } from "../config/apps";
 import { PlatformConfig } from "../config/schema";
+import { usesPlatformDatabase } from "../foundation/dataServices";
+import { APPS, AppRegistry, dataNeeds, enabledModules, settingsOf } from "../kubeflow/registry";
 import { mirrorImage } from "../lib/images";
 import { HelmChartPin, KustomizePin, charts, images, manifests } from "../versions";
 
-/** The pinned artifacts each app installs (also its row in docs/components.md). */
-export const APP_ARTIFACTS: Record<AppName, (HelmChartPin | KustomizePin)[]> = {
-  pipelines: [manifests.pipelines],
-  notebooks: [manifests.notebookController, manifests.jupyterWebApp],
-  katib: [manifests.katib],
-  trainer: [charts.trainer],
-  kserve: [charts.kserveCrd, charts.kserve, manifests.modelsWebApp],
-  knativeServing: [manifests.knativeServing, charts.istioGateway],
-  volumes: [manifests.volumesWebApp],
-  tensorboards: [manifests.tensorboards],
-  pvcViewer: [manifests.pvcViewer],
-  modelRegistry: [manifests.modelRegistry],
-  sparkOperator: [charts.sparkOperator],
-  trainingOperator: [manifests.trainingOperator],
-  knativeEventing: [manifests.knativeEventing],
-};
-
 /** The images a config runs, sorted and unique. Pure. */
-export function stackImages(cfg: PlatformConfig): string[] {
-  const apps = enabledApps(cfg.profile, cfg.components);
+export function stackImages(cfg: PlatformConfig, registry: AppRegistry = APPS): string[] {
+  const apps = enabledModules(cfg, registry);
+  const needs = dataNeeds(cfg, registry);
   const artifacts: (HelmChartPin | KustomizePin)[] = [
     charts.certManager,
     charts.istioBase,
@@ -39,20 +24,13 @@ export function stackImages(cfg: PlatformConfig): string[] {
     manifests.profiles,
     manifests.centralDashboard,
     manifests.podDefaults,
-    ...[...apps].flatMap((a) => APP_ARTIFACTS[a]),
+    ...apps.flatMap((m) => m.artifacts),
   ];
-  const own: string[] = [];
+  const own = apps.flatMap((m) => m.images?.(settingsOf(cfg.components, m.name)) ?? []);
   // The MySQL image runs the server in-cluster, and the users Job on a managed server too.
-  if (
-    needsPlatformDatabase(cfg.profile, cfg.components) &&
-    ["inCluster", "managed"].includes(cfg.database.kind)
-  )
+  if (usesPlatformDatabase(needs) && ["inCluster", "managed"].includes(cfg.database.kind))
     own.push(images.mysql);
-  if (apps.has("pipelines")) {
-    own.push(images.node);
-    if (cfg.objectStore.kind === "minio") own.push(images.minio);
-  }
-  if (apps.has("notebooks")) own.push(...(cfg.components.notebooks.images ?? []));
+  if (needs.objectStore && cfg.objectStore.kind === "minio") own.push(images.minio);
   return [...new Set([...artifacts.flatMap((a) => a.images), ...own])].sort();
 }
 

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { GpuPool, PlatformConfig, gpuPoolsOf } from "../config/schema";
-import { gpuCapacityOf } from "../platform";
+import { gpuCapacityOf } from "../tenants/facts";
 import { POLICIES } from "../../policies/policies";
 import { PackConfig, Violation, runPolicies } from "../../policies/run";
 import { referencedStackOutputs } from "./evaluate";

@@ -16,8 +16,6 @@ import {
   waitForRPCs,
 } from "./runtime";
 
-// aws.test.ts reads the plan's caller here; its home is cluster/aws/planMocks.ts.
-export { PLAN_CALLER } from "../cluster/aws/planMocks";
 
 export const SECRET_PLACEHOLDER = "[secret]";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";

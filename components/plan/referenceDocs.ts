@@ -1,109 +1,31 @@
 // Generated references beside the configuration docs: docs/components.md (one row per application:
 // upstream source, pinned version, toggles, dependencies) and docs/sizing.md (what each profile
 // requests). `npm run schema` writes them; a test fails when they are stale.
-import { APP_NAMES, AppName, PRESETS } from "../config/apps";
+import { PRESETS } from "../config/apps";
 import { parsePlatformConfig } from "../config/load";
+import { APPS, AppRegistry } from "../kubeflow/registry";
 import { HelmChartPin, KustomizePin, kubeflowManifests } from "../versions";
-import { APP_ARTIFACTS } from "./imageList";
 import { footprint, footprintTotal } from "./footprint";
 
 export const COMPONENTS_FILE = "docs/components.md";
 export const SIZING_FILE = "docs/sizing.md";
-
-interface AppDoc {
-  title: string;
-  file: string;
-  needs: string;
-  options?: string;
-}
-
-const APPS: Record<AppName, AppDoc> = {
-  pipelines: {
-    title: "Kubeflow Pipelines (multi-user)",
-    file: "components/kubeflow/pipelines.ts",
-    needs: "database (MySQL), object store (MinIO or S3), cert-manager, Istio",
-  },
-  notebooks: {
-    title: "Notebook controller, Jupyter web app",
-    file: "components/kubeflow/notebooks.ts",
-    needs: "Istio; GPU choices need cluster.gpuPools or gpus.tolerations",
-    options: "`images`, `gpus.enabled`, `gpus.tolerations`, `gpus.nodeSelector`",
-  },
-  katib: {
-    title: "Katib (controller, UI, DB manager)",
-    file: "components/kubeflow/katib.ts",
-    needs: "a database (its own, on the platform MySQL by default), cert-manager, Istio",
-    options: "`database` (platform or external)",
-  },
-  trainer: {
-    title: "Kubeflow Trainer v2 with JobSet",
-    file: "components/kubeflow/trainer.ts",
-    needs: "kubeflow-system namespace (core)",
-  },
-  kserve: {
-    title: "KServe controller and models web app",
-    file: "components/kubeflow/kserve.ts",
-    needs: "cert-manager, Istio; Knative Serving in serverless mode",
-    options: "`mode` (serverless or rawDeployment)",
-  },
-  knativeServing: {
-    title: "Knative Serving, net-istio, cluster-local gateway",
-    file: "components/foundation/knative.ts",
-    needs: "Istio, cert-manager",
-  },
-  volumes: {
-    title: "Volumes web app",
-    file: "components/kubeflow/volumes.ts",
-    needs: "Istio",
-  },
-  tensorboards: {
-    title: "Tensorboard controller and web app",
-    file: "components/kubeflow/tensorboards.ts",
-    needs: "Istio",
-  },
-  pvcViewer: {
-    title: "PVC viewer controller",
-    file: "components/kubeflow/pvcViewer.ts",
-    needs: "cert-manager",
-  },
-  modelRegistry: {
-    title: "Model Registry server and UI",
-    file: "components/kubeflow/modelRegistry.ts",
-    needs: "a database (its own, on the platform MySQL by default), Istio",
-    options: "`database` (platform or external)",
-  },
-  sparkOperator: {
-    title: "Spark operator",
-    file: "components/kubeflow/sparkOperator.ts",
-    needs: "the tenant namespaces it watches",
-  },
-  trainingOperator: {
-    title: "Training Operator v1 (TFJob, PyTorchJob, MPIJob, XGBoostJob, PaddleJob, JAXJob)",
-    file: "components/kubeflow/trainingOperator.ts",
-    needs: "-",
-  },
-  knativeEventing: {
-    title: "Knative Eventing",
-    file: "components/foundation/knative.ts",
-    needs: "Istio",
-  },
-};
 
 function source(a: HelmChartPin | KustomizePin): string {
   if ("chart" in a) return `chart \`${a.chart}\` ${a.version} (${a.repo})`;
   return a.paths.map((p) => `\`${p}\``).join(", ") + ` @ ${kubeflowManifests.ref}`;
 }
 
-function presets(app: AppName): string {
+function presets(app: string): string {
   return (["minimal", "standard", "full"] as const)
-    .filter((p) => PRESETS[p].includes(app))
+    .filter((p) => (PRESETS[p] as readonly string[]).includes(app))
     .join(", ");
 }
 
-export function componentsMarkdown(): string {
-  const rows = APP_NAMES.map((a) => {
-    const d = APPS[a];
-    return `| \`${a}\` | ${d.title} | ${APP_ARTIFACTS[a].map(source).join("; ")} | ${presets(a)} | \`enabled\`, \`replicas\`, \`resources\`${d.options ? `, ${d.options}` : ""} | ${d.needs} | \`${d.file}\` |`;
+/** One row per application, in registry order, from each app's module. */
+export function componentsMarkdown(registry: AppRegistry = APPS): string {
+  const rows = Object.values(registry).map((m) => {
+    const d = m.doc;
+    return `| \`${m.name}\` | ${d.title} | ${m.artifacts.map(source).join("; ")} | ${presets(m.name)} | \`enabled\`, \`replicas\`, \`resources\`${d.options ? `, ${d.options}` : ""} | ${d.needs} | \`${d.file}\` |`;
   });
   return [
     "# Components",

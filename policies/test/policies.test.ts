@@ -16,7 +16,7 @@ import {
 
 const PROFILE = "kubernetes:kubeflow.org/v1:Profile";
 type Quota = { cpu?: string; memory?: string; storage?: string; gpu?: number };
-/** A Profile as the program writes one: quota keys as in components/tenants/tenant.ts. */
+/** A Profile as the program writes one: quota keys as in components/tenants/quota.ts. */
 const profileWith = (name: string, quota?: Quota) => {
   const hard: Record<string, string> = {};
   if (quota?.cpu) hard["requests.cpu"] = hard["limits.cpu"] = quota.cpu;

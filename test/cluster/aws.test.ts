@@ -17,9 +17,11 @@ import {
   nodeGroupSettings,
   nodeTemplateTags,
 } from "../../components/cluster/aws/nodeGroups";
-import { PLAN_CALLER, Registration } from "../../components/plan/recorder";
+import { PLAN_CALLER } from "../../components/cluster/aws/planMocks";
+import { Registration } from "../../components/plan/recorder";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { podDefaults, quotaHard } from "../../components/tenants/tenant";
+import { tenantObjects } from "../../components/tenants/podDefaults";
+import { quotaHard } from "../../components/tenants/quota";
 import { clusterAutoscalerReleases, eksAddons, rdsMysql } from "../../components/versions";
 import { parse } from "yaml";
 import { renderPlatform } from "../../components/render/render";
@@ -458,7 +460,9 @@ describe("a GPU workload on aws-dev, end to end", () => {
     // Tolerations only: the taint and the GPU request steer the pod, no node selector to keep in
     // step with the group's labels (a selector here would need to match them).
     expect(pd.spec).not.toHaveProperty("nodeSelector");
-    expect(podDefaults(tenant as never, pool.tolerations)[0].spec).toMatchObject({
+    expect(
+      tenantObjects(tenant as never, { gpuTolerations: pool.tolerations })[0].spec,
+    ).toMatchObject({
       tolerations: pool.tolerations,
     });
 

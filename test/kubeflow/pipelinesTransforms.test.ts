@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { ObjectStoreEndpoint } from "../../components/foundation/dataServices";
 import {
-  ObjectStoreEndpoint,
   TENANT_SYNC_CONFIGMAP,
   argoArtifactRepository,
   artifactRepository,

@@ -1,14 +1,19 @@
 // Layered stacks: a platform stack without tenants, and a tenants stack that reads the platform's
 // facts by StackReference, so a tenant's change previews and updates nothing else.
 import { describe, expect, it } from "vitest";
+import { AppsConfig } from "../../components/config/apps";
 import { ConfigError } from "../../components/config/errors";
 import { parsePlatformConfig } from "../../components/config/load";
 import { gpuPoolsOf } from "../../components/config/schema";
 import { evaluatePlatform, referencedStackOutputs } from "../../components/plan/evaluate";
 import { readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { tenantLayerFacts } from "../../components/platform";
+import { APPS, appTenantObjects } from "../../components/kubeflow/registry";
+import { tenantLayerFacts } from "../../components/tenants/facts";
+import { FAKE_TRACKER, withApp } from "../kubeflow/fakeApp";
+import { byName } from "../mocks";
 
 const tenantsDev = readStackPlatformConfig("tenants-dev") as Record<string, unknown>;
+const PLATFORM_DEV = tenantsDev.platformStack as string;
 
 describe("a tenants stack", () => {
   it("registers only its provider and its tenants", async () => {
@@ -25,6 +30,44 @@ describe("a tenants stack", () => {
       { key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" },
     ]);
     expect(regs.some((r) => r.name === "tenants-minio-provision")).toBe(true);
+  });
+
+  it("on an older platform stack, whose facts have no appObjects, still gets the GPU PodDefault", async () => {
+    // tenantFacts as a platform stack exported it before the apps could give tenants objects.
+    const old = {
+      objectStore: { kind: "minio", bucket: "mlpipeline", shared: false },
+      gpuTolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }],
+      gpuCapacity: 4,
+    };
+    const regs = await evaluatePlatform("tenants-dev", tenantsDev, {}, (name) =>
+      name === PLATFORM_DEV ? { tenantFacts: old } : {},
+    );
+    const gpu = byName(regs, "tenants-team-vision-poddefault-gpu-nodes");
+    expect((gpu.inputs.spec as { tolerations: unknown[] }).tolerations).toEqual(old.gpuTolerations);
+    const podDefaults = regs.filter(
+      (r) => r.type === "kubernetes:kubeflow.org/v1alpha1:PodDefault",
+    );
+    expect(podDefaults.map((r) => r.name)).toEqual(["tenants-team-vision-poddefault-gpu-nodes"]);
+  });
+
+  it("gives each tenant a copy of the objects the platform's apps contribute", async () => {
+    const platform = parsePlatformConfig(readStackPlatformConfig("platform-dev"));
+    const appObjects = appTenantObjects(
+      {
+        ...platform,
+        components: { ...platform.components, fakeTracker: { enabled: true } } as AppsConfig,
+      },
+      withApp(APPS, FAKE_TRACKER),
+    );
+    const facts = tenantLayerFacts(platform, gpuPoolsOf(platform.cluster), undefined, appObjects);
+    const regs = await evaluatePlatform("tenants-dev", tenantsDev, {}, (name) =>
+      name === PLATFORM_DEV ? { tenantFacts: JSON.parse(JSON.stringify(facts)) } : {},
+    );
+    for (const team of ["team-nlp", "team-vision"]) {
+      const pd = byName(regs, `tenants-${team}-poddefault-fake-tracker`);
+      expect(pd.inputs.metadata).toMatchObject({ name: "fake-tracker", namespace: team });
+      expect(pd.dependsOn).toContain(byName(regs, `tenants-${team}-namespace`).urn);
+    }
   });
 
   it("a new tenant changes the tenants stack's plan and not the platform's", async () => {

@@ -233,7 +233,7 @@ describe("plan", () => {
 
 describe("the first user's default tenant", () => {
   it("is not created when the user owns a tenant, whatever the case of the owner's email", async () => {
-    const { effectiveTenants } = await import("../../components/platform");
+    const { effectiveTenants } = await import("../../components/tenants/facts");
     const { parsePlatformConfig } = await import("../../components/config/load");
     const cfg = (owner: string) =>
       parsePlatformConfig({

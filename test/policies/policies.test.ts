@@ -16,8 +16,8 @@ import {
   stackPolicyConfig,
 } from "../../components/plan/policies";
 import { listStacks, readStackPlatformConfig } from "../../components/plan/stackConfig";
-import { effectiveTenants } from "../../components/platform";
-import { profile } from "../../components/tenants/tenant";
+import { effectiveTenants } from "../../components/tenants/facts";
+import { profile } from "../../components/tenants/namespace";
 import { tenantHasQuota } from "../../policies/quota";
 import { policyResourceViolations, resource } from "../../policies/test/harness";
 import { formatViolation } from "../../policies/run";

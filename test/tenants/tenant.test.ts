@@ -2,18 +2,16 @@
 // namespaces still run Pipelines' pods, and contributors bound the way KFAM binds them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TenantSchema } from "../../components/config/schema";
+import { contributorObjects } from "../../components/tenants/contributors";
+import { azureServiceAccount, identityPlugins } from "../../components/tenants/identity";
+import { profile, tenantNamespace } from "../../components/tenants/namespace";
+import { TENANT_OBJECT_SOURCES, tenantObjects } from "../../components/tenants/podDefaults";
 import {
-  azureServiceAccount,
-  contributorObjects,
-  identityPlugins,
   limitRange,
-  podDefaults,
-  profile,
   quotaHard,
   TENANT_QUOTA_NAME,
-  tenantNamespace,
   tenantQuota,
-} from "../../components/tenants/tenant";
+} from "../../components/tenants/quota";
 import { Registration } from "../../components/plan/recorder";
 import { LOCAL_CONFIG, byName, crdValidator, crdsAvailable, plan, under } from "../mocks";
 import { validateObject } from "../schemaValidation";
@@ -223,7 +221,7 @@ describe("identity, groups, PodDefaults and retention", () => {
     });
     expect(() => validateObject(sa)).not.toThrow();
     expect(azureServiceAccount(aws)).toBeUndefined();
-    const [identityDefault] = podDefaults(azure, gpuTolerations);
+    const [identityDefault] = tenantObjects(azure, { gpuTolerations });
     expect(identityDefault.spec).toMatchObject({
       serviceAccountName: "default-editor",
       labels: { "azure.workload.identity/use": "true" },
@@ -231,7 +229,7 @@ describe("identity, groups, PodDefaults and retention", () => {
   });
 
   it("PodDefaults for GPU tolerations and identity are valid against the PodDefault CRD", () => {
-    const defaults = podDefaults(aws, gpuTolerations);
+    const defaults = tenantObjects(aws, { gpuTolerations });
     expect(defaults.map((d) => d.metadata.name)).toEqual(["gpu-nodes", "cloud-identity"]);
     expect(defaults[0].spec).toMatchObject({ tolerations: gpuTolerations });
     if (crdsAvailable()) {
@@ -239,8 +237,52 @@ describe("identity, groups, PodDefaults and retention", () => {
       for (const d of defaults) expect(validate(d), JSON.stringify(validate.errors)).toBe(true);
     }
     // No GPU quota or no GPU pools: no GPU PodDefault.
-    expect(podDefaults({ ...tenant, quota: { cpu: "1" } }, gpuTolerations)).toEqual([]);
-    expect(podDefaults(aws, []).map((d) => d.metadata.name)).toEqual(["cloud-identity"]);
+    expect(tenantObjects({ ...tenant, quota: { cpu: "1" } }, { gpuTolerations })).toEqual([]);
+    expect(tenantObjects(aws, { gpuTolerations: [] }).map((d) => d.metadata.name)).toEqual([
+      "cloud-identity",
+    ]);
+  });
+
+  it("GPU, identity and the apps' objects come through one list of sources, in that order", () => {
+    expect(TENANT_OBJECT_SOURCES.map((s) => s.name)).toEqual(["gpu", "identity", "apps"]);
+    const fromApp = {
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: { name: "tracking", labels: { "app.kubernetes.io/component": "mlflow" } },
+      spec: { desc: "Track runs", selector: { matchLabels: { tracking: "true" } } },
+    };
+    const objects = tenantObjects(aws, { gpuTolerations, appObjects: [fromApp] });
+    expect(objects.map((o) => o.metadata.name)).toEqual([
+      "gpu-nodes",
+      "cloud-identity",
+      "tracking",
+    ]);
+    // Each copy is the tenant's: in its namespace, with the tenant's labels under the app's own.
+    expect(objects[2].metadata).toEqual({
+      name: "tracking",
+      namespace: "team-b",
+      labels: { ...objects[0].metadata.labels, "app.kubernetes.io/component": "mlflow" },
+    });
+    expect(fromApp.metadata).not.toHaveProperty("namespace");
+    if (crdsAvailable()) {
+      const validate = crdValidator("kubeflow.org_poddefaults.yaml", "v1alpha1");
+      expect(validate(objects[2]), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it("refuses two sources giving one object, and core kinds (they are registered as custom resources)", () => {
+    const clash = {
+      apiVersion: "kubeflow.org/v1alpha1",
+      kind: "PodDefault",
+      metadata: { name: "gpu-nodes" },
+    };
+    expect(() => tenantObjects(aws, { gpuTolerations, appObjects: [clash] })).toThrow(
+      /PodDefault\/gpu-nodes comes from both gpu and apps/,
+    );
+    const core = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" } };
+    expect(() => tenantObjects(aws, { gpuTolerations: [], appObjects: [core] })).toThrow(
+      /ConfigMap\/settings \(from apps\): give an object of an API group/,
+    );
   });
 
   it("a group contributor: RoleBinding to the Group, policy on the groups header", () => {

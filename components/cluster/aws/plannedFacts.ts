@@ -30,6 +30,7 @@ export function plannedEksFacts(
     storageClass: AWS_STORAGE_CLASS,
     rwxStorageClass: c.rwxStorageClass ? "efs" : undefined,
     gpuPools: gpuPoolsOf(c),
+    meshPlatform: undefined,
     ingressAnnotations: AWS_INGRESS_ANNOTATIONS,
     managedDatabase:
       args.database.kind === "managed"

@@ -32,6 +32,7 @@ export function plannedAksFacts(
     storageClass: AZURE_STORAGE_CLASS,
     rwxStorageClass: c.rwxStorageClass ? AZURE_RWX_STORAGE_CLASS : undefined,
     gpuPools: gpuPoolsOf(c),
+    meshPlatform: undefined,
     ingressAnnotations: AZURE_INGRESS_ANNOTATIONS,
     managedDatabase:
       args.database.kind === "managed"

@@ -79,6 +79,8 @@ export class GkeCluster extends pulumi.ComponentResource implements ClusterLayer
 
     this.facts = {
       gpuPools: gpuPoolsOf(c),
+      // /opt/cni/bin is read-only on GKE's nodes: Istio's CNI agent installs elsewhere.
+      meshPlatform: "gke",
       rwxStorageClass: c.rwxStorageClass ? "standard-rwx" : undefined,
       ingressAnnotations: GCP_INGRESS_ANNOTATIONS,
       managedDatabase:

@@ -29,6 +29,7 @@ export function plannedGkeFacts(
     storageClass: undefined,
     rwxStorageClass: c.rwxStorageClass ? "standard-rwx" : undefined,
     gpuPools: gpuPoolsOf(c),
+    meshPlatform: "gke",
     ingressAnnotations: GCP_INGRESS_ANNOTATIONS,
     managedDatabase:
       args.database.kind === "managed"

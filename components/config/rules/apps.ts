@@ -1,6 +1,6 @@
 // Cross-section rules: what each enabled application needs from the rest of the config (the
 // profile and components decide which apps run; the database, the cluster's GPU pools, Knative).
-import { appsOnPlatformDatabase, enabledApps } from "../apps";
+import { DATABASE_APPS, appsOnPlatformDatabase, enabledApps } from "../apps";
 import { issue } from "../issue";
 import { gpuPoolsOf } from "../sections/clusterKinds";
 import type { CrossSectionRule } from "./rule";
@@ -54,9 +54,11 @@ export const gpuNotebooksNeedAGpuPool = {
   check(cfg, ctx) {
     const on = enabledApps(cfg.profile, cfg.components);
     const gpus = cfg.components.notebooks.gpus;
+    // With clusterStack the pools are the cluster stack's (its facts), not in this config.
     if (
       on.has("notebooks") &&
       gpus.enabled &&
+      !cfg.clusterStack &&
       gpuPoolsOf(cfg.cluster).length === 0 &&
       !gpus.tolerations?.length
     )
@@ -76,7 +78,7 @@ export const appDatabaseNeedsTheApp = {
     "An app's own external database is only read when the app runs: set for a disabled app, it is a mistake.",
   check(cfg, ctx) {
     const on = enabledApps(cfg.profile, cfg.components);
-    for (const a of ["katib", "modelRegistry"] as const)
+    for (const a of DATABASE_APPS)
       if (!on.has(a) && cfg.components[a].database.kind === "external")
         issue(
           ctx,
