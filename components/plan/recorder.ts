@@ -16,7 +16,6 @@ import {
   waitForRPCs,
 } from "./runtime";
 
-
 export const SECRET_PLACEHOLDER = "[secret]";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
