@@ -374,7 +374,9 @@ export function buildToolchain(
   if (tier !== 2) {
     fs.writeFileSync(path.join(paths.bin, RANDOM_PLUGIN), randomLauncher(), { mode: 0o755 });
   }
-  const all = { ...stamp, ...hashOf(wanted) } as Record<string, string>;
+  // Re-read the stamp: another build of the same key (the other tier) may have finished meanwhile.
+  const now = fs.existsSync(paths.stamp) ? parseStamp(fs.readFileSync(paths.stamp, "utf8")) : {};
+  const all = { ...now, ...hashOf(wanted) } as Record<string, string>;
   fs.writeFileSync(paths.stamp, stampText(all));
   return report;
 }
