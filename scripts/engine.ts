@@ -110,7 +110,7 @@ async function render(stack: string, outArg: string | undefined): Promise<number
   const first = upInChild(stack, out, scratch, log, false);
   const rendered = countRendered(out);
   console.log(
-    `up #1: ${first.seconds.toFixed(1)} s; ${fmtChanges(first.changes)}; wrote ${rendered.crds} CRDs and ${rendered.manifests} other objects to ${out}`,
+    `up #1: ${first.seconds.toFixed(1)} s; ${fmtChanges(first.changes)}; wrote ${rendered.crds} CRDs and ${rendered.manifests} other objects to ${out} (+ ${rendered.stubs} scope-only stub CRDs)`,
   );
   for (const n of first.notRendered) console.log(`  not rendered: ${n.name}: ${n.reason}`);
   for (const d of first.diagnostics) console.log(`  ${d.split("\n")[0]}`);

@@ -15,6 +15,11 @@
 //     renders no object and fetches nothing, and is reported as not rendered. The Chart itself is
 //     still registered, so what depends on it keeps its order. A local chart path is made absolute
 //     (the provider runs in the workspace folder, not the project).
+//   - Where such a chart would install CRDs that kustomizations elsewhere use (Istio's base chart,
+//     cert-manager), its stand-in chart carries scope-only stub CRDs, annotated as such: provider
+//     4.25.0 fails a Directory with a custom resource whose scope it cannot resolve offline (4.32.0
+//     leaves it unnamespaced, as `npm run render` does). The stubs are written to <out>/0-crd like
+//     any CRD; countRendered leaves them out.
 // One stack per Node process: the program keeps module-level state (the sources in force).
 import * as fs from "fs";
 import * as os from "os";
@@ -56,7 +61,7 @@ export function chartNotInSources(chart: string, version: unknown): string {
 export function tier1ChartProps(
   props: Record<string, unknown>,
   projectRoot: string,
-  emptyChart: string,
+  emptyChartFor: (chart: string) => string,
   exists: (p: string) => boolean,
 ): { props: Record<string, unknown>; notRendered?: string } {
   const chart = String(props.chart ?? "");
@@ -67,14 +72,93 @@ export function tier1ChartProps(
   delete rest.version;
   delete rest.repositoryOpts;
   return {
-    props: { ...rest, chart: emptyChart },
+    props: { ...rest, chart: emptyChartFor(chart) },
     notRendered: chartNotInSources(chart, props.version),
   };
 }
 
+/** The annotation on every stub CRD (so nobody takes it for the chart's own). */
+export const STUB_ANNOTATION = "kubeflow-platform.dev/engine-tier1-stub";
+
+type Scope = "Namespaced" | "Cluster";
+/** The custom resource kinds a chart installs CRDs for, by chart name (scope only). */
+export const CHART_CRD_KINDS: Readonly<Record<string, [group: string, kind: string, Scope][]>> = {
+  base: [
+    ...(
+      [
+        "DestinationRule",
+        "EnvoyFilter",
+        "Gateway",
+        "ProxyConfig",
+        "ServiceEntry",
+        "Sidecar",
+        "VirtualService",
+        "WorkloadEntry",
+        "WorkloadGroup",
+      ] as const
+    ).map((k): [string, string, Scope] => ["networking.istio.io", k, "Namespaced"]),
+    ...(["AuthorizationPolicy", "PeerAuthentication", "RequestAuthentication"] as const).map(
+      (k): [string, string, Scope] => ["security.istio.io", k, "Namespaced"],
+    ),
+    ["telemetry.istio.io", "Telemetry", "Namespaced"],
+    ["extensions.istio.io", "WasmPlugin", "Namespaced"],
+  ],
+  "cert-manager": [
+    ["cert-manager.io", "Certificate", "Namespaced"],
+    ["cert-manager.io", "CertificateRequest", "Namespaced"],
+    ["cert-manager.io", "Issuer", "Namespaced"],
+    ["cert-manager.io", "ClusterIssuer", "Cluster"],
+    ["acme.cert-manager.io", "Order", "Namespaced"],
+    ["acme.cert-manager.io", "Challenge", "Namespaced"],
+  ],
+};
+
+/** A kind's plural as CRDs spell it (Policy → policies, Gateway → gateways). Pure. */
+export function pluralOf(kind: string): string {
+  const k = kind.toLowerCase();
+  return /[^aeiou]y$/.test(k) ? `${k.slice(0, -1)}ies` : `${k}s`;
+}
+
+/** A CRD that says only a kind's scope (any schema is accepted). Pure. */
+export function stubCrd(group: string, kind: string, scope: Scope): Record<string, unknown> {
+  const plural = pluralOf(kind);
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: {
+      name: `${plural}.${group}`,
+      annotations: {
+        [STUB_ANNOTATION]: "scope only; the chart that installs this CRD is not in the sources",
+      },
+    },
+    spec: {
+      group,
+      scope,
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+          },
+        },
+      ],
+    },
+  };
+}
+
 /** A chart with no templates: what a Chart without its archive renders in tier 1. */
-export function writeEmptyChart(dir: string): string {
+export function writeEmptyChart(dir: string, stubs: [string, string, Scope][] = []): string {
   fs.mkdirSync(dir, { recursive: true });
+  if (stubs.length) {
+    fs.mkdirSync(path.join(dir, "crds"), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "crds", "stubs.yaml"),
+      stubs.map(([g, k, s]) => stringify(stubCrd(g, k, s))).join("---\n"),
+    );
+  }
   fs.writeFileSync(
     path.join(dir, "Chart.yaml"),
     stringify({
@@ -91,14 +175,16 @@ export function writeEmptyChart(dir: string): string {
 export function tier1Transform(
   out: string,
   projectRoot: string,
-  emptyChart: string,
+  emptyChartFor: (chart: string) => string,
   notRendered: NotRenderedChart[],
 ): pulumi.ResourceTransform {
   return (args) => {
     if (args.type === PROVIDER_TYPE)
       return { props: renderModeProviderProps(args.props, out), opts: args.opts };
-    if (args.type === CHART_TYPE) {
-      const r = tier1ChartProps(args.props, projectRoot, emptyChart, fs.existsSync);
+    // The Chart is seen twice: as the program registers it, and as the provider's Construct
+    // registers the component again (with no chart argument): only the first is the program's.
+    if (args.type === CHART_TYPE && typeof args.props.chart === "string" && args.props.chart) {
+      const r = tier1ChartProps(args.props, projectRoot, emptyChartFor, fs.existsSync);
       if (r.notRendered) notRendered.push({ name: args.name, reason: r.notRendered });
       return { props: r.props, opts: args.opts };
     }
@@ -158,16 +244,23 @@ export function changeCounts(summary: UpResult["summary"]): Record<string, numbe
   ) as Record<string, number>;
 }
 
-/** Every changing operation in a summary (anything but "same"). Pure. */
+/**
+ * Every changing operation in a summary: anything but "same" and "read" (the program reads its own
+ * stack's previous outputs through a StackReference on every run after the first). Pure.
+ */
 export function changedOps(counts: Record<string, number>): string[] {
-  return Object.keys(counts).filter((op) => op !== "same");
+  return Object.keys(counts).filter((op) => op !== "same" && op !== "read");
 }
 
 /** The files the provider wrote, by folder. */
-export function countRendered(out: string): { crds: number; manifests: number } {
-  const n = (d: string) =>
-    fs.existsSync(path.join(out, d)) ? fs.readdirSync(path.join(out, d)).length : 0;
-  return { crds: n("0-crd"), manifests: n("1-manifest") };
+export function countRendered(out: string): { crds: number; manifests: number; stubs: number } {
+  const files = (d: string) =>
+    fs.existsSync(path.join(out, d))
+      ? fs.readdirSync(path.join(out, d)).map((f) => fs.readFileSync(path.join(out, d, f), "utf8"))
+      : [];
+  const crds = files("0-crd");
+  const stubs = crds.filter((t) => t.includes(STUB_ANNOTATION)).length;
+  return { crds: crds.length - stubs, manifests: files("1-manifest").length, stubs };
 }
 
 export interface Tier1Options {
@@ -231,12 +324,17 @@ export async function tier1Up(opts: Tier1Options): Promise<Tier1UpResult> {
   for (const d of ["home", "state", "kustomize"])
     fs.mkdirSync(path.join(opts.dirs.scratch, d), { recursive: true });
   fs.mkdirSync(opts.dirs.out, { recursive: true });
-  const emptyChart = writeEmptyChart(path.join(opts.dirs.scratch, "empty-chart"));
+  // One stand-in chart per chart name: the plain empty one, or one with that chart's stub CRDs.
+  const emptyChartFor = (chart: string) => {
+    const stubs = CHART_CRD_KINDS[chart.split("/").pop()!];
+    const dir = path.join(opts.dirs.scratch, "empty-charts", stubs ? chart.split("/").pop()! : "-");
+    return fs.existsSync(dir) ? dir : writeEmptyChart(dir, stubs);
+  };
   const notRendered: NotRenderedChart[] = [];
   const program = async () => {
     notRendered.length = 0;
     pulumi.runtime.registerResourceTransform(
-      tier1Transform(opts.dirs.out, opts.projectRoot, emptyChart, notRendered),
+      tier1Transform(opts.dirs.out, opts.projectRoot, emptyChartFor, notRendered),
     );
     // The registration is asynchronous and resources do not wait for it: wait here, or the first
     // provider could be registered untransformed.

@@ -4,7 +4,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import {
+  CHART_CRD_KINDS,
+  pluralOf,
+  STUB_ANNOTATION,
+  stubCrd,
   changeCounts,
   changedOps,
   chartNotInSources,
@@ -34,7 +39,7 @@ describe("tier 1: the Kubernetes provider", () => {
   });
 
   it("is the only resource type besides Chart the transform touches", async () => {
-    const t = tier1Transform("/out", "/p", "/empty", []);
+    const t = tier1Transform("/out", "/p", () => "/empty", []);
     const args = {
       type: "kubernetes:core/v1:Namespace",
       name: "n",
@@ -59,7 +64,7 @@ describe("tier 1: charts", () => {
         values: { a: 1 },
       },
       "/p",
-      "/empty",
+      () => "/empty",
       exists,
     );
     expect(r.props).toEqual({ chart: "/empty", namespace: "cert-manager", values: { a: 1 } });
@@ -68,18 +73,23 @@ describe("tier 1: charts", () => {
   });
 
   it("keep a local archive, made absolute for the provider's working folder", () => {
-    const r = tier1ChartProps({ chart: "./sources/charts/x/x-1.0.0.tgz" }, "/p", "/empty", exists);
+    const r = tier1ChartProps(
+      { chart: "./sources/charts/x/x-1.0.0.tgz" },
+      "/p",
+      () => "/empty",
+      exists,
+    );
     expect(r).toEqual({ props: { chart: "/p/sources/charts/x/x-1.0.0.tgz" } });
   });
 
   it("treat an oci:// chart like any remote one", () => {
-    const r = tier1ChartProps({ chart: "oci://ghcr.io/x/y" }, "/p", "/empty", exists);
+    const r = tier1ChartProps({ chart: "oci://ghcr.io/x/y" }, "/p", () => "/empty", exists);
     expect(r.props.chart).toBe("/empty");
   });
 
   it("are noted as not rendered by the transform", async () => {
     const notRendered: { name: string; reason: string }[] = [];
-    const t = tier1Transform("/out", "/p", "/empty", notRendered);
+    const t = tier1Transform("/out", "/p", () => "/empty", notRendered);
     const args = {
       type: "kubernetes:helm.sh/v4:Chart",
       name: "cert-manager-chart",
@@ -88,6 +98,8 @@ describe("tier 1: charts", () => {
       opts: {},
     };
     expect((await t(args as never))?.props.chart).toBe("/empty");
+    // The provider's own registration of the component carries no chart: left alone, noted once.
+    expect(await t({ ...args, props: {} } as never)).toBeUndefined();
     expect(notRendered.map((n) => n.name)).toEqual(["cert-manager-chart"]);
   });
 
@@ -95,6 +107,26 @@ describe("tier 1: charts", () => {
     const dir = writeEmptyChart(fs.mkdtempSync(path.join(os.tmpdir(), "empty-chart-")));
     expect(fs.readdirSync(dir)).toEqual(["Chart.yaml"]);
     expect(fs.readFileSync(path.join(dir, "Chart.yaml"), "utf8")).toMatch(/apiVersion: v2/);
+  });
+
+  it("carry scope-only stub CRDs, marked as such, for the charts whose CRDs others use", () => {
+    const dir = writeEmptyChart(
+      fs.mkdtempSync(path.join(os.tmpdir(), "empty-chart-")),
+      CHART_CRD_KINDS["cert-manager"],
+    );
+    const text = fs.readFileSync(path.join(dir, "crds", "stubs.yaml"), "utf8");
+    expect(text.split("---").length).toBe(CHART_CRD_KINDS["cert-manager"].length);
+    expect(text).toContain(STUB_ANNOTATION);
+    const crd = stubCrd("security.istio.io", "AuthorizationPolicy", "Namespaced");
+    expect(crd).toMatchObject({
+      metadata: { name: "authorizationpolicies.security.istio.io" },
+      spec: { scope: "Namespaced", names: { kind: "AuthorizationPolicy" } },
+    });
+    expect([pluralOf("Gateway"), pluralOf("Policy"), pluralOf("Issuer")]).toEqual([
+      "gateways",
+      "policies",
+      "issuers",
+    ]);
   });
 });
 
@@ -147,13 +179,19 @@ describe("tier 1: stacks and summaries", () => {
     const counts = changeCounts({ resourceChanges: { same: 10, create: 0, update: 2 } } as never);
     expect(counts).toEqual({ same: 10, update: 2 });
     expect(changedOps(counts)).toEqual(["update"]);
-    expect(changedOps({ same: 3 })).toEqual([]);
+    expect(changedOps({ same: 3, read: 1 })).toEqual([]);
   });
 
   it("counts what the provider wrote, by folder", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "rendered-"));
     fs.mkdirSync(path.join(out, "1-manifest"));
     fs.writeFileSync(path.join(out, "1-manifest", "a.yaml"), "");
-    expect(countRendered(out)).toEqual({ crds: 0, manifests: 1 });
+    fs.mkdirSync(path.join(out, "0-crd"));
+    fs.writeFileSync(
+      path.join(out, "0-crd", "a.yaml"),
+      stringify(stubCrd("g.io", "Policy", "Cluster")),
+    );
+    fs.writeFileSync(path.join(out, "0-crd", "b.yaml"), "kind: CustomResourceDefinition\n");
+    expect(countRendered(out)).toEqual({ crds: 1, manifests: 1, stubs: 1 });
   });
 });
