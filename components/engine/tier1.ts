@@ -29,7 +29,7 @@ import { LocalWorkspace, PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/a
 import { awaitStackRegistrations } from "@pulumi/pulumi/runtime/settings";
 import { parse, stringify } from "yaml";
 import { ROOT_ENV } from "./toolchain";
-import { SOURCES_ENV } from "../sources/resolve";
+import { SOURCES_ENV } from "../upstream/resolve";
 
 export const PROVIDER_TYPE = "pulumi:providers:kubernetes";
 export const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
