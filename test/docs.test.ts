@@ -76,6 +76,7 @@ const SKIPPED: Record<string, string> = {
   sources: "fills a sources directory from the network",
   bench: "plans thousands of tenants for minutes (CI's bench job runs it)",
   schema: "rewrites docs/ (whose contents the tests above check)",
+  engine: "builds Go tools for minutes, or runs the real engine (test/engine runs it where built)",
 };
 const DOC_FILES = ["README.md", ...fs.readdirSync("docs").map((f) => `docs/${f}`)].filter((f) =>
   f.endsWith(".md"),
